@@ -4,6 +4,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // Loading @pulumi/aws or the AWS SDK takes several seconds while turbo runs
+  // other packages' tasks on the same two cores; 5 s is too tight for hooks.
+  testTimeout: 30_000,
   testEnvironmentOptions: {
     customExportConditions: ['@ecr-kit/source', 'node', 'require', 'default'],
   },

@@ -33,14 +33,22 @@ function packageDirs() {
 function loads(dir) {
   // Loading the package's compiled `.node` files is the real test of the ABI. A
   // package with no build/Release uses prebuilt N-API binaries and needs nothing.
+  // Some `.node` files are not Node addons (e.g. better-sqlite3's SQLite test
+  // extension), so only an ABI mismatch counts as "does not load".
   const script = `
     const { readdirSync, existsSync } = require('node:fs');
     const { join } = require('node:path');
     const release = join(${JSON.stringify(dir)}, 'build', 'Release');
     if (!existsSync(release)) process.exit(0);
-    const addons = readdirSync(release).filter(f => f.endsWith('.node'));
-    
-    for (const f of addons) require(join(release, f));
+    for (const f of readdirSync(release).filter(f => f.endsWith('.node'))) {
+      try {
+        require(join(release, f));
+      } catch (error) {
+        if (/NODE_MODULE_VERSION|different Node\\.js version/.test(String(error))) {
+          process.exit(1);
+        }
+      }
+    }
   `;
   const result = spawnSync(process.execPath, ['-e', script], {
     encoding: 'utf8',

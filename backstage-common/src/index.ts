@@ -20,3 +20,5 @@ export {
   parseEcrTagsAnnotation,
 } from './parseAnnotations';
 export type { RepositoryTagFilter } from './parseAnnotations';
+export { SEVERITIES } from './types';
+export type * from './types';

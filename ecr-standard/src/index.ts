@@ -5,3 +5,13 @@ export {
   suggestRepositoryName,
   validateRepositoryName,
 } from './repositoryName';
+export * from './awsIdentifiers';
+export * from './defaults';
+export * from './lifecycle';
+export * from './policyDocuments';
+export * from './pullThroughCache';
+export * from './registryMerging';
+export * from './replication';
+export * from './repositorySettings';
+export * from './scanning';
+export * from './tagMutability';

@@ -1,25 +1,15 @@
-/** A repository as the local ECR API stores it. Timestamps are epoch seconds, as on the wire. */
-export interface RepositoryRecord {
-  repositoryName: string;
-  createdAt: number;
-  imageTagMutability:
-    | 'MUTABLE'
-    | 'IMMUTABLE'
-    | 'IMMUTABLE_WITH_EXCLUSION'
-    | 'MUTABLE_WITH_EXCLUSION';
-  imageTagMutabilityExclusionFilters?: {
-    filterType: 'WILDCARD';
-    filter: string;
-  }[];
-  scanOnPush: boolean;
-  encryptionType: 'AES256' | 'KMS' | 'KMS_DSSE';
-  kmsKey?: string;
-  tags: { Key: string; Value: string }[];
-}
+import type { RegistrySettings, RepositoryRecord } from './model';
 
 /** One (account, region) registry. */
 export class Registry {
   readonly repositories = new Map<string, RepositoryRecord>();
+  readonly settings: RegistrySettings = {
+    scanType: 'BASIC',
+    basicScanFlavor: 'aws-native',
+    scanningRules: [],
+    replicationRules: [],
+    pullThroughCacheRules: [],
+  };
 
   constructor(
     readonly accountId: string,
@@ -32,6 +22,14 @@ export class Registry {
 
   repositoryUri(name: string): string {
     return `${this.accountId}.dkr.ecr.${this.region}.amazonaws.com/${name}`;
+  }
+
+  /** Whether DescribeImages carries scan status and counts (legacy basic scanning only). */
+  describeImagesCarriesScans(): boolean {
+    return (
+      this.settings.scanType === 'BASIC' &&
+      this.settings.basicScanFlavor === 'legacy'
+    );
   }
 }
 
@@ -47,5 +45,9 @@ export class RegistryStore {
       this.registries.set(key, registry);
     }
     return registry;
+  }
+
+  all(): Registry[] {
+    return [...this.registries.values()];
   }
 }

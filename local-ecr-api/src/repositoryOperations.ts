@@ -4,14 +4,15 @@ import {
   repositoryNotFound,
 } from './EcrApiError';
 import { paginate } from './pagination';
-import type { Registry, RepositoryRecord } from './Registry';
+import type { RepositoryRecord } from './model';
+import type { Registry } from './Registry';
 
 type Request = Record<string, unknown>;
 
 const NAME_PATTERN =
   /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
-function checkRegistryId(registry: Registry, request: Request): void {
+export function checkRegistryId(registry: Registry, request: Request): void {
   if (
     request.registryId !== undefined &&
     request.registryId !== registry.accountId
@@ -107,6 +108,7 @@ export function createRepository(
         : (encryption.kmsKey ??
           `arn:aws:kms:${registry.region}:${registry.accountId}:alias/aws/ecr`),
     tags: (request.tags as RepositoryRecord['tags'] | undefined) ?? [],
+    images: new Map(),
   };
   const filters = request.imageTagMutabilityExclusionFilters as
     RepositoryRecord['imageTagMutabilityExclusionFilters'] | undefined;
@@ -146,6 +148,12 @@ export function describeRepositories(registry: Registry, request: Request) {
 
 export function deleteRepository(registry: Registry, request: Request) {
   const repository = findRepository(registry, request);
+  if (repository.images.size > 0 && request.force !== true) {
+    throw new EcrApiError(
+      'RepositoryNotEmptyException',
+      `The repository with name '${repository.repositoryName}' in registry with id '${registry.accountId}' cannot be deleted because it still contains images`,
+    );
+  }
   registry.repositories.delete(repository.repositoryName);
   return { repository: repositoryShape(registry, repository) };
 }

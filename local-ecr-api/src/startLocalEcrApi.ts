@@ -6,14 +6,27 @@ import {
 import type { AddressInfo } from 'node:net';
 import { parseCallerIdentity } from './callerIdentity';
 import { EcrApiError } from './EcrApiError';
-import { RegistryStore, type Registry } from './Registry';
+import { FaultInjector } from './FaultInjector';
 import {
-  createRepository,
-  deleteRepository,
-  describeRepositories,
-} from './repositoryOperations';
+  loadFixture,
+  parseFixture,
+  readFixtureFile,
+  type Fixture,
+} from './fixture';
+import {
+  ECR_OPERATIONS,
+  TAGGING_OPERATIONS,
+  type OperationHandler,
+} from './operations';
+import { RegistryStore } from './Registry';
 
-const TARGET_PREFIX = 'AmazonEC2ContainerRegistry_V20150921.';
+const SERVICES: readonly [
+  string,
+  Readonly<Record<string, OperationHandler>>,
+][] = [
+  ['AmazonEC2ContainerRegistry_V20150921.', ECR_OPERATIONS],
+  ['ResourceGroupsTaggingAPI_20170126.', TAGGING_OPERATIONS],
+];
 const JSON_11 = 'application/x-amz-json-1.1';
 
 /** Options of {@link startLocalEcrApi}. */
@@ -22,10 +35,14 @@ export interface LocalEcrApiOptions {
   readonly port?: number;
   /** Interface to bind; default 127.0.0.1. */
   readonly host?: string;
-  /** Access key id → account id. Callers with an unknown key get UnrecognizedClientException. */
+  /** Access key id → account id (merged over the fixture's `accounts`). */
   readonly accounts?: Readonly<Record<string, string>>;
   /** Account of any access key not in `accounts`; when unset, unknown keys are refused. */
   readonly defaultAccountId?: string;
+  /** Registries to seed: a fixture object or the path of a fixture JSON file. */
+  readonly fixture?: Fixture | string;
+  /** Seed of generated images and of fault-injection draws; default 1. */
+  readonly seed?: number;
   /** Clock in epoch seconds, for deterministic timestamps. */
   readonly now?: () => number;
 }
@@ -35,23 +52,15 @@ export interface LocalEcrApi {
   /** Base URL to give the SDK as `endpoint`. */
   readonly url: string;
   readonly store: RegistryStore;
-  /** Requests received per operation, retries included. */
+  /** Add or clear injected faults (latency, throttling, access denied, 500s). */
+  readonly faults: FaultInjector;
+  /** Requests received per operation (retries included); all operations when omitted. */
   requestCount(operation?: string): number;
+  /** Requests received per operation. */
+  requestCounts(): Record<string, number>;
   resetRequestCounts(): void;
   stop(): Promise<void>;
 }
-
-type Handler = (
-  registry: Registry,
-  request: Record<string, unknown>,
-  now: number,
-) => unknown;
-
-const OPERATIONS: Record<string, Handler> = {
-  CreateRepository: createRepository,
-  DescribeRepositories: describeRepositories,
-  DeleteRepository: deleteRepository,
-};
 
 /** Starts the local ECR API and resolves once it listens. */
 export async function startLocalEcrApi(
@@ -60,9 +69,20 @@ export async function startLocalEcrApi(
   const store = new RegistryStore();
   const counts = new Map<string, number>();
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
+  const seed = options.seed ?? 1;
+  const faults = new FaultInjector(seed);
+  let accounts: Record<string, string> = {};
+  if (options.fixture !== undefined) {
+    const fixture =
+      typeof options.fixture === 'string'
+        ? readFixtureFile(options.fixture)
+        : parseFixture(options.fixture);
+    accounts = loadFixture(store, fixture, { now: now(), seed });
+  }
+  accounts = { ...accounts, ...options.accounts };
 
   function resolveAccount(accessKeyId: string): string {
-    const account = options.accounts?.[accessKeyId] ?? options.defaultAccountId;
+    const account = accounts[accessKeyId] ?? options.defaultAccountId;
     if (!account) {
       throw new EcrApiError(
         'UnrecognizedClientException',
@@ -75,11 +95,10 @@ export async function startLocalEcrApi(
 
   async function handle(req: IncomingMessage): Promise<unknown> {
     const target = String(req.headers['x-amz-target'] ?? '');
-    const operation = target.startsWith(TARGET_PREFIX)
-      ? target.slice(TARGET_PREFIX.length)
-      : '';
+    const service = SERVICES.find(([prefix]) => target.startsWith(prefix));
+    const operation = service ? target.slice(service[0].length) : target;
     counts.set(operation, (counts.get(operation) ?? 0) + 1);
-    const handler = OPERATIONS[operation];
+    const handler = service?.[1][operation];
     if (req.method !== 'POST' || !handler) {
       throw new EcrApiError(
         'UnknownOperationException',
@@ -94,10 +113,7 @@ export async function startLocalEcrApi(
         403,
       );
     }
-    const registry = store.get(
-      resolveAccount(caller.accessKeyId),
-      caller.region,
-    );
+    const accountId = resolveAccount(caller.accessKeyId);
     const body = await readBody(req);
     let request: Record<string, unknown>;
     try {
@@ -108,7 +124,12 @@ export async function startLocalEcrApi(
         'Request body is not valid JSON',
       );
     }
-    return handler(registry, request, now());
+    await faults.apply({
+      operation,
+      accountId,
+      repositoryName: request.repositoryName,
+    });
+    return handler(store.get(accountId, caller.region), request, now());
   }
 
   const server = createServer((req, res) => {
@@ -138,10 +159,12 @@ export async function startLocalEcrApi(
   return {
     url: `http://${address}:${port}`,
     store,
+    faults,
     requestCount: operation =>
       operation === undefined
         ? [...counts.values()].reduce((a, b) => a + b, 0)
         : (counts.get(operation) ?? 0),
+    requestCounts: () => Object.fromEntries(counts),
     resetRequestCounts: () => counts.clear(),
     stop: () =>
       new Promise<void>((resolve, reject) => {

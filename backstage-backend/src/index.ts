@@ -1,0 +1,7 @@
+/**
+ * The ecr-kit ECR backend plugin: an entity-scoped API for a service's Amazon ECR
+ * repositories, images, scan status and findings.
+ *
+ * @packageDocumentation
+ */
+export { ecrPlugin as default } from './plugin';

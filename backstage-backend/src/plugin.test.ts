@@ -1,0 +1,429 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  ECR_ARN_ANNOTATION,
+  ECR_TAGS_ANNOTATION,
+  type EcrImagesResponse,
+  type EcrRepositoriesResponse,
+} from '@ecr-kit/backstage-plugin-ecr-common';
+import { startLocalEcrApi, type LocalEcrApi } from '@ecr-kit/local-ecr-api';
+import request from 'supertest';
+import { ARNS, DR, MAIN, NOW, OTHER, fixture } from './__fixtures__/registry';
+import { ecrPlugin } from './plugin';
+
+function component(name: string, annotations: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+  };
+}
+
+const entities = [
+  component('payments', {
+    [ECR_ARN_ANNOTATION]: `${ARNS.payments},${ARNS.paymentsDr}`,
+  }),
+  component('big', { [ECR_ARN_ANNOTATION]: ARNS.big }),
+  component('by-tag', { [ECR_TAGS_ANNOTATION]: 'service=payments' }),
+  component('broken', { [ECR_ARN_ANNOTATION]: 'arn:aws:s3:::bucket' }),
+  component('unconfigured', { [ECR_ARN_ANNOTATION]: ARNS.unconfigured }),
+  component('secret', { [ECR_ARN_ANNOTATION]: ARNS.other }),
+];
+
+const SECRET = 'local-secret-never-shown';
+jest.setTimeout(30_000);
+let api: LocalEcrApi;
+
+async function startBackend(ecr: Record<string, unknown> = {}) {
+  const { server } = await startTestBackend({
+    features: [
+      ecrPlugin,
+      catalogServiceMock.factory({ entities }),
+      mockServices.rootConfig.factory({
+        data: {
+          aws: {
+            mainAccount: {
+              accessKeyId: 'AKIANOTMAPPED',
+              secretAccessKey: SECRET,
+            },
+            accounts: [
+              {
+                accountId: MAIN,
+                accessKeyId: 'AKIAMAINACCOUNT',
+                secretAccessKey: SECRET,
+              },
+              {
+                accountId: DR,
+                accessKeyId: 'AKIADRACCOUNT',
+                secretAccessKey: SECRET,
+              },
+              {
+                accountId: OTHER,
+                accessKeyId: 'AKIAOTHERACCOUNT',
+                secretAccessKey: SECRET,
+              },
+            ],
+          },
+          ecr: {
+            endpoint: api.url,
+            maxAttempts: 4,
+            tagLookup: [{ accountId: MAIN, regions: ['eu-west-1'] }],
+            ...ecr,
+          },
+        },
+      }),
+    ],
+  });
+  return server;
+}
+
+const get = (server: Parameters<typeof request>[0], path: string) =>
+  request(server)
+    .get(`/api/ecr${path}`)
+    .set('authorization', mockCredentials.user.header());
+
+beforeAll(async () => {
+  api = await startLocalEcrApi({ fixture, now: () => NOW, seed: 3 });
+});
+afterAll(() => api.stop());
+beforeEach(() => {
+  api.faults.clear();
+  api.resetRequestCounts();
+});
+
+describe('repositories', () => {
+  it('lists an entity’s repositories in two accounts and regions with their settings', async () => {
+    const server = await startBackend();
+    const res = await get(
+      server,
+      '/entities/component/default/payments/repositories',
+    );
+    expect(res.status).toBe(200);
+    const body = res.body as EcrRepositoriesResponse;
+    expect(body.errors).toEqual([]);
+    expect(body.freshness.stale).toBe(false);
+    const [main, dr] = body.repositories;
+    expect(main).toEqual({
+      arn: ARNS.payments,
+      name: 'team/payments',
+      uri: `${MAIN}.dkr.ecr.eu-west-1.amazonaws.com/team/payments`,
+      accountId: MAIN,
+      region: 'eu-west-1',
+      createdAt: expect.any(String),
+      tagMutability: { mode: 'IMMUTABLE', exclusionFilters: [] },
+      scanning: { type: 'BASIC', scanOnPush: true, continuous: false },
+      encryption: {
+        type: 'KMS',
+        kmsKey: `arn:aws:kms:eu-west-1:${MAIN}:key/abc`,
+      },
+      lifecyclePolicy: {
+        present: true,
+        rules: ['expire untagged images after 14 days'],
+      },
+      repositoryPolicyPresent: false,
+      imageCount: 5,
+    });
+    expect(dr).toMatchObject({
+      accountId: DR,
+      region: 'us-east-1',
+      tagMutability: { mode: 'MUTABLE' },
+      scanning: { type: 'ENHANCED', scanOnPush: false, continuous: true },
+      encryption: { type: 'AES256' },
+      lifecyclePolicy: { present: false, rules: [] },
+    });
+  });
+
+  it('finds repositories by tag through the Resource Groups Tagging API', async () => {
+    const server = await startBackend();
+    const res = await get(
+      server,
+      '/entities/component/default/by-tag/repositories',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.repositories.map((r: { arn: string }) => r.arn)).toEqual([
+      ARNS.tagged,
+    ]);
+    expect(api.requestCount('GetResources')).toBe(1);
+  });
+
+  it('answers 404 for an entity the caller cannot see', async () => {
+    const server = await startBackend();
+    const res = await get(
+      server,
+      '/entities/component/default/nobody/repositories',
+    );
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toContain('component:default/nobody');
+  });
+
+  it('answers 400 naming the annotation for a malformed one', async () => {
+    const server = await startBackend();
+    const res = await get(
+      server,
+      '/entities/component/default/broken/repositories',
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(ECR_ARN_ANNOTATION);
+  });
+
+  it('reports an account with no credentials configured, without leaking credentials', async () => {
+    const server = await startBackend();
+    const res = await get(
+      server,
+      '/entities/component/default/unconfigured/repositories',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.repositories).toEqual([]);
+    expect(res.body.errors).toEqual([
+      {
+        arn: ARNS.unconfigured,
+        message: expect.stringMatching(/account 444444444444.*aws\.accounts/),
+      },
+    ]);
+    expect(JSON.stringify(res.body)).not.toMatch(/AKIA|local-secret/);
+  });
+
+  it('turns AccessDenied into an actionable message', async () => {
+    api.faults.add({ accountId: MAIN, accessDenied: true });
+    const server = await startBackend();
+    const res = await get(
+      server,
+      '/entities/component/default/big/repositories',
+    );
+    expect(res.body.errors[0].message).toBe(
+      `Access denied in account ${MAIN} (eu-west-1) while trying to describe the repository: check the role or keys configured for this account in aws.accounts`,
+    );
+  });
+});
+
+describe('images', () => {
+  const images = (entity: string, arn: string, query = '') =>
+    `/entities/component/default/${entity}/images?repository=${encodeURIComponent(arn)}${query}`;
+
+  it('serves the first page of a 10,000-image repository newest first, sorted across all pages', async () => {
+    const server = await startBackend();
+    const res = await get(server, images('big', ARNS.big, '&pageSize=25'));
+    expect(res.status).toBe(200);
+    const body = res.body as EcrImagesResponse;
+    const all = [
+      ...api.store
+        .get(MAIN, 'eu-west-1')
+        .repositories.get('team/big')!
+        .images.values(),
+    ];
+    const expected = all
+      .filter(i => !i.subjectManifestDigest)
+      .sort(
+        (a, b) =>
+          b.imagePushedAt - a.imagePushedAt ||
+          (a.imageDigest < b.imageDigest ? -1 : 1),
+      )
+      .slice(0, 25)
+      .map(i => i.imageDigest);
+    expect(body.images.map(i => i.digest)).toEqual(expected);
+    expect(body.totalCount).toBe(
+      all.filter(i => !i.subjectManifestDigest).length,
+    );
+    expect(api.requestCount('DescribeImages')).toBe(10);
+    expect(api.requestCount('DescribeImageScanFindings')).toBe(25);
+  });
+
+  it('shares one upstream listing between 100 concurrent cold requests', async () => {
+    const server = await startBackend();
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        get(server, images('big', ARNS.big, '&pageSize=5')),
+      ),
+    );
+    expect(responses.every(r => r.status === 200)).toBe(true);
+    expect(api.requestCount('DescribeImages')).toBe(10);
+  });
+
+  it('groups referrers under their image and shows scan states, untagged images and unscannable artifacts', async () => {
+    const server = await startBackend();
+    const res = await get(server, images('payments', ARNS.payments));
+    const body = res.body as EcrImagesResponse;
+    expect(body.images.map(i => [i.tags, i.kind, i.scan?.state])).toEqual([
+      [['chart-1.0.0'], 'helm-chart', 'NOT_SCANNED'],
+      [[], 'image', 'COMPLETE'],
+      [['2.0.0'], 'image', 'COMPLETE'],
+      [['1.0.0'], 'image', 'COMPLETE'],
+    ]);
+    const signed = body.images[3];
+    expect(signed.scan?.counts).toEqual({ CRITICAL: 1, LOW: 1 });
+    expect(signed.referrers).toEqual([
+      expect.objectContaining({ kind: 'signature' }),
+    ]);
+  });
+
+  it('filters by tag text, tag status, kind and minimum severity', async () => {
+    const server = await startBackend();
+    const tags = async (query: string) =>
+      (
+        (await get(server, images('payments', ARNS.payments, query)))
+          .body as EcrImagesResponse
+      ).images.map(i => i.tags.join());
+    // A first unfiltered view caches every image's scan summary, so severity filtering
+    // below is exact.
+    expect(await tags('')).toEqual(['chart-1.0.0', '', '2.0.0', '1.0.0']);
+    expect(await tags('&tag=2.0')).toEqual(['2.0.0']);
+    expect(await tags('&tagStatus=UNTAGGED')).toEqual(['']);
+    expect(await tags('&kind=helm-chart')).toEqual(['chart-1.0.0']);
+    expect(await tags('&minSeverity=HIGH')).toEqual(['', '1.0.0']);
+    expect(await tags('&minSeverity=CRITICAL&sort=tag&order=asc')).toEqual([
+      '1.0.0',
+    ]);
+  });
+
+  it('refuses a repository that is not the entity’s, and a crafted ARN', async () => {
+    const server = await startBackend();
+    const notOwn = await get(server, images('payments', ARNS.other));
+    expect(notOwn.status).toBe(404);
+    expect(api.requestCount('DescribeImages')).toBe(0);
+    expect(api.requestCount('DescribeRepositories')).toBe(0);
+    const crafted = await get(
+      server,
+      images('payments', `${ARNS.payments}/../../secret`),
+    );
+    expect(crafted.status).toBe(400);
+    expect(crafted.body.error.message).toMatch(
+      /^Invalid repository|repository:/,
+    );
+  });
+
+  it('answers 400 naming the bad query field', async () => {
+    const server = await startBackend();
+    const res = await get(
+      server,
+      images('payments', ARNS.payments, '&pageSize=1000'),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^Invalid pageSize/);
+    const missing = await get(
+      server,
+      '/entities/component/default/payments/images',
+    );
+    expect(missing.body.error.message).toMatch(/^Invalid repository/);
+  });
+
+  it('retries through throttling to success', async () => {
+    // A 30 % throttle rate with 8 attempts fails a call with p = 0.3^8 ≈ 7e-5.
+    const server = await startBackend({ maxAttempts: 8 });
+    api.faults.add({ operation: 'DescribeImages', throttleRate: 0.3 });
+    const responses = await Promise.all(
+      [ARNS.payments, ARNS.big].map(arn =>
+        get(
+          server,
+          images(arn === ARNS.big ? 'big' : 'payments', arn, '&pageSize=1'),
+        ),
+      ),
+    );
+    expect(responses.map(r => r.status)).toEqual([200, 200]);
+    expect(api.requestCount('DescribeImages')).toBeGreaterThan(11);
+  });
+
+  it('serves the last good listing, marked stale, while ECR keeps throttling', async () => {
+    const server = await startBackend({
+      cache: { ttl: { milliseconds: 1 } },
+      maxAttempts: 2,
+    });
+    const first = await get(server, images('payments', ARNS.payments));
+    expect(first.status).toBe(200);
+    expect(first.body.freshness.stale).toBe(false);
+    api.faults.add({ operation: 'DescribeImages', throttleRate: 1 });
+    await new Promise(resolve => setTimeout(resolve, 5));
+    const second = await get(server, images('payments', ARNS.payments));
+    expect(second.status).toBe(200);
+    expect(second.body.freshness).toMatchObject({
+      stale: true,
+      staleReason: expect.stringContaining('throttling'),
+    });
+    expect(second.body.images).toEqual(first.body.images);
+  });
+});
+
+describe('findings', () => {
+  const findings = (arn: string, digest: string, query = '') =>
+    `/entities/component/default/payments/findings?repository=${encodeURIComponent(arn)}&digest=${digest}${query}`;
+  const digestOf = (account: string, region: string, tag: string) =>
+    [
+      ...api.store
+        .get(account, region)
+        .repositories.get('team/payments')!
+        .images.values(),
+    ].find(i => i.imageTags.includes(tag))!.imageDigest;
+
+  it('normalizes enhanced findings', async () => {
+    const server = await startBackend();
+    const res = await get(
+      server,
+      findings(ARNS.paymentsDr, digestOf(DR, 'us-east-1', '1.0.0')),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.scan).toMatchObject({
+      state: 'COMPLETE',
+      counts: { HIGH: 1, UNDEFINED: 1 },
+    });
+    expect(res.body.findings[0]).toEqual({
+      id: 'CVE-2024-6387',
+      severity: 'HIGH',
+      packageName: 'openssh',
+      installedVersion: '9.6p1',
+      fixedInVersion: '9.8p1',
+      fixAvailable: true,
+      cvssScore: 8.1,
+      exploitAvailable: true,
+      description: 'regreSSHion',
+      referenceUrl: 'https://nvd.nist.gov/vuln/detail/CVE-2024-6387',
+    });
+    const fixable = await get(
+      server,
+      findings(
+        ARNS.paymentsDr,
+        digestOf(DR, 'us-east-1', '1.0.0'),
+        '&fixable=true',
+      ),
+    );
+    expect(fixable.body.findings.map((f: { id: string }) => f.id)).toEqual([
+      'CVE-2024-6387',
+    ]);
+  });
+
+  it('normalizes basic findings, sorted by severity, with a minimum severity filter', async () => {
+    const server = await startBackend();
+    const digest = digestOf(MAIN, 'eu-west-1', '1.0.0');
+    const all = await get(server, findings(ARNS.payments, digest));
+    expect(
+      all.body.findings.map((f: { id: string; severity: string }) => [
+        f.id,
+        f.severity,
+      ]),
+    ).toEqual([
+      ['CVE-2024-0001', 'CRITICAL'],
+      ['CVE-2024-0002', 'LOW'],
+    ]);
+    const critical = await get(
+      server,
+      findings(ARNS.payments, digest, '&minSeverity=CRITICAL'),
+    );
+    expect(critical.body.findings).toHaveLength(1);
+  });
+
+  it('answers 404 for an image that is not in the repository and 400 for a bad digest', async () => {
+    const server = await startBackend();
+    const missing = await get(
+      server,
+      findings(ARNS.payments, `sha256:${'0'.repeat(64)}`),
+    );
+    expect(missing.status).toBe(404);
+    const bad = await get(server, findings(ARNS.payments, 'latest'));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^Invalid digest/);
+  });
+});

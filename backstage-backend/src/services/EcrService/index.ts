@@ -1,0 +1,3 @@
+export { createEcrService } from './createEcrService';
+export type { TagLookupTarget } from './createEcrService';
+export type { EcrService } from './types';

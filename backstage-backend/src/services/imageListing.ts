@@ -1,0 +1,131 @@
+import type {
+  EcrImage,
+  EcrImagesQuery,
+  EcrScanSummary,
+} from '@ecr-kit/backstage-plugin-ecr-common';
+import { artifactKind } from './artifactKind';
+import { hasSeverity } from './scanSummary';
+
+/** An image as cached from DescribeImages (compact, JSON-serializable). */
+export interface ImageRecord {
+  digest: string;
+  tags: string[];
+  size?: number;
+  pushedAt?: string;
+  lastPulledAt?: string;
+  manifestMediaType?: string;
+  artifactMediaType?: string;
+  subjectDigest?: string;
+  status: 'ACTIVE' | 'ARCHIVED' | 'ACTIVATING';
+  /** Only where the registry still returns scan data in DescribeImages (legacy basic). */
+  scan?: EcrScanSummary;
+}
+
+function toImage(record: ImageRecord): EcrImage {
+  return {
+    digest: record.digest,
+    tags: record.tags,
+    sizeInBytes: record.size,
+    pushedAt: record.pushedAt,
+    lastPulledAt: record.lastPulledAt,
+    manifestMediaType: record.manifestMediaType,
+    artifactMediaType: record.artifactMediaType,
+    kind: artifactKind(record),
+    status: record.status,
+    ...(record.scan ? { scan: record.scan } : {}),
+    children: [],
+    referrers: [],
+  };
+}
+
+/**
+ * Groups a repository's full listing: referrers (signatures, SBOMs, attestations) go under
+ * the image they refer to, and the children of image indexes under their index when the
+ * index's manifest list is known. Everything else is a top-level image.
+ */
+export function groupImages(
+  records: readonly ImageRecord[],
+  indexChildren: Readonly<Record<string, string[]>> = {},
+): EcrImage[] {
+  const byDigest = new Map(records.map(r => [r.digest, toImage(r)]));
+  const childOf = new Map<string, string>();
+  for (const [index, children] of Object.entries(indexChildren)) {
+    for (const child of children) childOf.set(child, index);
+  }
+  const top: EcrImage[] = [];
+  for (const record of records) {
+    const image = byDigest.get(record.digest)!;
+    const parent = childOf.get(record.digest);
+    const subject = record.subjectDigest
+      ? byDigest.get(record.subjectDigest)
+      : undefined;
+    if (parent && byDigest.has(parent)) {
+      byDigest.get(parent)!.children.push(image);
+    } else if (subject) {
+      subject.referrers.push(image);
+    } else {
+      top.push(image);
+    }
+  }
+  return top;
+}
+
+const time = (value: string | undefined) => (value ? Date.parse(value) : 0);
+
+/** Filters, sorts (newest first by default) and pages grouped images. */
+export function selectImages(
+  images: readonly EcrImage[],
+  query: EcrImagesQuery,
+  scans: ReadonlyMap<string, EcrScanSummary>,
+) {
+  const tagText = query.tag?.toLowerCase();
+  let unknown = 0;
+  const filtered = images.filter(image => {
+    if (query.tagStatus === 'TAGGED' && image.tags.length === 0) return false;
+    if (query.tagStatus === 'UNTAGGED' && image.tags.length > 0) return false;
+    if (query.kind && image.kind !== query.kind) return false;
+    if (tagText && !image.tags.some(t => t.toLowerCase().includes(tagText)))
+      return false;
+    if (query.minSeverity) {
+      const scan = image.scan ?? scans.get(image.digest);
+      if (!scan) {
+        unknown += 1;
+        return false;
+      }
+      return hasSeverity(scan, query.minSeverity);
+    }
+    return true;
+  });
+  const direction = query.order === 'asc' ? 1 : -1;
+  const key = query.sort ?? 'pushedAt';
+  const value = (image: EcrImage): number | string => {
+    switch (key) {
+      case 'lastPulledAt':
+        return time(image.lastPulledAt);
+      case 'size':
+        return image.sizeInBytes ?? 0;
+      case 'tag':
+        return [...image.tags].sort()[0] ?? '';
+      default:
+        return time(image.pushedAt);
+    }
+  };
+  const sorted = [...filtered].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va < vb) return -direction;
+    if (va > vb) return direction;
+    return a.digest < b.digest ? -1 : 1;
+  });
+  const pageSize = query.pageSize ?? 25;
+  const page = query.page ?? 1;
+  return {
+    images: sorted.slice((page - 1) * pageSize, page * pageSize),
+    page,
+    pageSize,
+    totalCount: sorted.length,
+    ...(query.minSeverity
+      ? { severityFilter: { evaluated: images.length - unknown, unknown } }
+      : {}),
+  };
+}

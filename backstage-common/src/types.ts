@@ -1,0 +1,165 @@
+/** Severity of a vulnerability finding, most severe first. */
+export const SEVERITIES = [
+  'CRITICAL',
+  'HIGH',
+  'MEDIUM',
+  'LOW',
+  'INFORMATIONAL',
+  'UNDEFINED',
+] as const;
+
+/** A finding severity; ECR's `UNTRIAGED` is reported as `UNDEFINED`. */
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Counts per severity; absent severities are 0. */
+export type SeverityCounts = Partial<Record<Severity, number>>;
+
+/** What an image's manifest is. */
+export type ArtifactKind =
+  | 'image'
+  | 'image-index'
+  | 'helm-chart'
+  | 'signature'
+  | 'sbom'
+  | 'attestation'
+  | 'other';
+
+/** Scan state of an image as shown to users. */
+export type ScanState =
+  | 'COMPLETE'
+  | 'IN_PROGRESS'
+  | 'PENDING'
+  | 'FAILED'
+  | 'UNSUPPORTED'
+  | 'NOT_SCANNED'
+  | 'UNKNOWN';
+
+/** How fresh a value served from cache is. */
+export interface Freshness {
+  /** ISO time the upstream data was fetched. */
+  readonly fetchedAt: string;
+  /** True when upstream failed and this is the last good value. */
+  readonly stale: boolean;
+  /** Present when stale: why the refresh failed. */
+  readonly staleReason?: string;
+}
+
+/** A repository of an entity with the settings a platform team cares about. */
+export interface EcrRepositorySummary {
+  readonly arn: string;
+  readonly name: string;
+  readonly uri: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly createdAt?: string;
+  readonly tagMutability: {
+    readonly mode:
+      | 'MUTABLE'
+      | 'IMMUTABLE'
+      | 'IMMUTABLE_WITH_EXCLUSION'
+      | 'MUTABLE_WITH_EXCLUSION';
+    readonly exclusionFilters: string[];
+  };
+  readonly scanning: {
+    readonly type: 'BASIC' | 'ENHANCED' | 'UNKNOWN';
+    readonly scanOnPush: boolean;
+    readonly continuous: boolean;
+  };
+  readonly encryption: {
+    readonly type: 'AES256' | 'KMS' | 'KMS_DSSE';
+    readonly kmsKey?: string;
+  };
+  readonly lifecyclePolicy: {
+    readonly present: boolean;
+    readonly rules: string[];
+  };
+  readonly repositoryPolicyPresent: boolean;
+  readonly imageCount: number;
+}
+
+export interface EcrRepositoriesResponse {
+  readonly repositories: EcrRepositorySummary[];
+  /** Repositories the entity names that could not be read, with why. */
+  readonly errors: { readonly arn: string; readonly message: string }[];
+  readonly freshness: Freshness;
+}
+
+/** Scan summary of one image. */
+export interface EcrScanSummary {
+  readonly state: ScanState;
+  readonly description?: string;
+  readonly completedAt?: string;
+  readonly counts?: SeverityCounts;
+}
+
+/** One image (or artifact) of a repository. */
+export interface EcrImage {
+  readonly digest: string;
+  readonly tags: string[];
+  readonly sizeInBytes?: number;
+  readonly pushedAt?: string;
+  readonly lastPulledAt?: string;
+  readonly manifestMediaType?: string;
+  readonly artifactMediaType?: string;
+  readonly kind: ArtifactKind;
+  readonly status: 'ACTIVE' | 'ARCHIVED' | 'ACTIVATING';
+  /** Absent when not requested (children, referrers) or not fetched yet. */
+  readonly scan?: EcrScanSummary;
+  /** Platform manifests of an image index (digests only: ECR does not say which platform). */
+  readonly children: EcrImage[];
+  /** Signatures, SBOMs and attestations that refer to this image. */
+  readonly referrers: EcrImage[];
+}
+
+export type ImageSortField = 'pushedAt' | 'lastPulledAt' | 'size' | 'tag';
+
+/** Query of the images endpoint. */
+export interface EcrImagesQuery {
+  readonly page?: number;
+  readonly pageSize?: number;
+  readonly sort?: ImageSortField;
+  readonly order?: 'asc' | 'desc';
+  readonly tag?: string;
+  readonly tagStatus?: 'TAGGED' | 'UNTAGGED' | 'ANY';
+  readonly minSeverity?: Severity;
+  readonly kind?: ArtifactKind;
+}
+
+export interface EcrImagesResponse {
+  readonly repository: { readonly arn: string; readonly uri: string };
+  readonly images: EcrImage[];
+  readonly page: number;
+  readonly pageSize: number;
+  /** Top-level images (after grouping and filtering). */
+  readonly totalCount: number;
+  readonly freshness: Freshness;
+  /**
+   * With `minSeverity`: how many images' scan summaries were known when filtering
+   * (images whose summary is not yet known are left out and counted here).
+   */
+  readonly severityFilter?: {
+    readonly evaluated: number;
+    readonly unknown: number;
+  };
+}
+
+/** A vulnerability finding, basic and enhanced scanning normalized to one shape. */
+export interface EcrFinding {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly packageName?: string;
+  readonly installedVersion?: string;
+  readonly fixedInVersion?: string;
+  readonly fixAvailable: boolean;
+  readonly cvssScore?: number;
+  readonly exploitAvailable?: boolean;
+  readonly description?: string;
+  readonly referenceUrl?: string;
+}
+
+export interface EcrFindingsResponse {
+  readonly digest: string;
+  readonly scan: EcrScanSummary;
+  readonly findings: EcrFinding[];
+  readonly freshness: Freshness;
+}

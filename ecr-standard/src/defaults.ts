@@ -1,0 +1,32 @@
+/** Tag mutability of a standardized repository unless the caller asks otherwise. */
+export const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE';
+
+/** Scan on push is on for every standardized repository. */
+export const DEFAULT_SCAN_ON_PUSH = true;
+
+/** Encryption of a standardized repository unless the caller chooses KMS. */
+export const DEFAULT_ENCRYPTION = 'AES256';
+
+/** Days after which untagged images expire under the default lifecycle policy. */
+export const DEFAULT_UNTAGGED_EXPIRY_DAYS = 14;
+
+/** Images kept (newest first) under the default lifecycle policy. */
+export const DEFAULT_MAX_IMAGE_COUNT = 500;
+
+/** `forceDelete` is off: deleting a repository that still holds images fails. */
+export const DEFAULT_FORCE_DELETE = false;
+
+/** Annotation that links a Backstage catalog entity to an ECR repository by ARN. */
+export const CATALOG_ARN_ANNOTATION = 'aws.amazon.com/amazon-ecr-arn';
+
+/** Repository tag holding the owning catalog entity reference, e.g. `component:default/payments`. */
+export const ENTITY_REF_TAG = 'backstage.io/entity-ref';
+
+/** Repository tag marking a repository as built to the ecr-kit standard. */
+export const STANDARD_TAG = 'ecr-kit/standard';
+
+/** Value of {@link STANDARD_TAG}. */
+export const STANDARD_VERSION = 'v1';
+
+/** Prefix every pull-through cache credential secret name must start with. */
+export const PULL_THROUGH_CACHE_SECRET_PREFIX = 'ecr-pullthroughcache/';

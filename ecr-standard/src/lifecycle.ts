@@ -1,0 +1,444 @@
+import type { StandardViolation } from './EcrStandardError';
+import { throwIfViolations } from './EcrStandardError';
+import {
+  DEFAULT_MAX_IMAGE_COUNT,
+  DEFAULT_UNTAGGED_EXPIRY_DAYS,
+} from './defaults';
+
+/** Which images a lifecycle rule looks at by tag. */
+export type LifecycleTagStatus = 'any' | 'tagged' | 'untagged';
+
+/** What a lifecycle rule counts. */
+export type LifecycleCountType =
+  | 'imageCountMoreThan'
+  | 'sinceImagePushed'
+  | 'sinceImagePulled'
+  | 'sinceImageTransitioned';
+
+/** Storage class of images: `standard`, or `archive` after a `transition` action. */
+export type LifecycleStorageClass = 'standard' | 'archive';
+
+/** `expire` deletes the selected images; `transition` moves them to the archive storage class. */
+export type LifecycleActionType = 'expire' | 'transition';
+
+/** One lifecycle rule as the caller writes it. */
+export interface LifecycleRule {
+  /** Shown in the console and in error messages. Default: none. */
+  readonly description?: string;
+  /**
+   * Evaluation order, lowest first. Default: assigned automatically in list order
+   * (an `any` rule gets the highest priority).
+   */
+  readonly priority?: number;
+  /** Which images the rule selects by tag. */
+  readonly tagStatus: LifecycleTagStatus;
+  /** Tag prefixes (`tagged` only). Default: none. */
+  readonly tagPrefixList?: readonly string[];
+  /** Tag patterns with up to 4 `*` wildcards each (`tagged` only). Default: none. */
+  readonly tagPatternList?: readonly string[];
+  /** What the rule counts. */
+  readonly countType: LifecycleCountType;
+  /** Image count or number of days, a positive integer. */
+  readonly countNumber: number;
+  /** Unit of the `since…` count types. Default: `days` for them, absent for `imageCountMoreThan`. */
+  readonly countUnit?: 'days';
+  /**
+   * Storage class of the images the rule selects. Default: `archive` for
+   * `sinceImageTransitioned`, otherwise `standard`.
+   */
+  readonly storageClass?: LifecycleStorageClass;
+  /** Default: `expire`. `transition` moves images to the `archive` storage class. */
+  readonly action?: LifecycleActionType;
+}
+
+/** A rule of the lifecycle policy JSON document that Amazon ECR accepts. */
+export interface LifecyclePolicyRuleDocument {
+  readonly rulePriority: number;
+  readonly description?: string;
+  readonly selection: {
+    readonly tagStatus: LifecycleTagStatus;
+    readonly tagPrefixList?: readonly string[];
+    readonly tagPatternList?: readonly string[];
+    readonly storageClass?: LifecycleStorageClass;
+    readonly countType: LifecycleCountType;
+    readonly countUnit?: 'days';
+    readonly countNumber: number;
+  };
+  readonly action: {
+    readonly type: LifecycleActionType;
+    readonly targetStorageClass?: 'archive';
+  };
+}
+
+/** The lifecycle policy JSON document that Amazon ECR accepts. */
+export interface LifecyclePolicyDocument {
+  readonly rules: readonly LifecyclePolicyRuleDocument[];
+}
+
+/** Lifecycle policy text limits of Amazon ECR. */
+export const LIFECYCLE_POLICY_MIN_LENGTH = 100;
+export const LIFECYCLE_POLICY_MAX_LENGTH = 30720;
+/** Most `*` wildcards ECR accepts in one `tagPatternList` entry. */
+export const MAX_TAG_PATTERN_WILDCARDS = 4;
+
+const TAG_STATUSES: readonly string[] = ['any', 'tagged', 'untagged'];
+const COUNT_TYPES: readonly string[] = [
+  'imageCountMoreThan',
+  'sinceImagePushed',
+  'sinceImagePulled',
+  'sinceImageTransitioned',
+];
+const ACTIONS: readonly string[] = ['expire', 'transition'];
+const STORAGE_CLASSES: readonly string[] = ['standard', 'archive'];
+
+/** Options of the standard default lifecycle rules. */
+export interface DefaultLifecycleOptions {
+  /** Default: {@link DEFAULT_UNTAGGED_EXPIRY_DAYS} (14). */
+  readonly untaggedExpiryDays?: number;
+  /** Default: {@link DEFAULT_MAX_IMAGE_COUNT} (500). */
+  readonly maxImageCount?: number;
+}
+
+/**
+ * The standard lifecycle rules: expire untagged images `untaggedExpiryDays` after push,
+ * then keep at most `maxImageCount` images of any tag status.
+ */
+export function defaultLifecycleRules(
+  options: DefaultLifecycleOptions = {},
+): LifecycleRule[] {
+  return [
+    {
+      description: 'Expire untagged images',
+      tagStatus: 'untagged',
+      countType: 'sinceImagePushed',
+      countUnit: 'days',
+      countNumber: options.untaggedExpiryDays ?? DEFAULT_UNTAGGED_EXPIRY_DAYS,
+    },
+    {
+      description: 'Keep a bounded number of images',
+      tagStatus: 'any',
+      countType: 'imageCountMoreThan',
+      countNumber: options.maxImageCount ?? DEFAULT_MAX_IMAGE_COUNT,
+    },
+  ];
+}
+
+function ruleLabel(rule: LifecycleRule, index: number): string {
+  return rule.description
+    ? `rule ${index + 1} ("${rule.description}")`
+    : `rule ${index + 1}`;
+}
+
+function isPositiveInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0;
+}
+
+function validateRule(
+  rule: LifecycleRule,
+  index: number,
+  field: string,
+): StandardViolation[] {
+  const at = `${field}[${index}]`;
+  const label = ruleLabel(rule, index);
+  const violations: StandardViolation[] = [];
+  const add = (sub: string, message: string, fix: string) =>
+    violations.push({
+      field: `${at}${sub}`,
+      message: `${label}: ${message}`,
+      fix,
+    });
+
+  if (!TAG_STATUSES.includes(rule.tagStatus)) {
+    add(
+      '.tagStatus',
+      `tagStatus "${rule.tagStatus}" is not supported`,
+      'use "any", "tagged" or "untagged"',
+    );
+  }
+  const prefixes = rule.tagPrefixList ?? [];
+  const patterns = rule.tagPatternList ?? [];
+  if (rule.tagStatus === 'tagged') {
+    if (prefixes.length === 0 && patterns.length === 0) {
+      add(
+        '',
+        'a "tagged" rule needs tags to match',
+        'set tagPrefixList or tagPatternList',
+      );
+    }
+    if (prefixes.length > 0 && patterns.length > 0) {
+      add(
+        '',
+        'tagPrefixList and tagPatternList cannot be combined',
+        'keep one of them (split the rule in two if needed)',
+      );
+    }
+  } else if (prefixes.length > 0 || patterns.length > 0) {
+    add(
+      prefixes.length > 0 ? '.tagPrefixList' : '.tagPatternList',
+      `tag lists are only allowed with tagStatus "tagged", not "${rule.tagStatus}"`,
+      'set tagStatus to "tagged" or remove the tag list',
+    );
+  }
+  prefixes.forEach((prefix, i) => {
+    if (typeof prefix !== 'string' || prefix.length === 0) {
+      add(
+        `.tagPrefixList[${i}]`,
+        'empty tag prefix',
+        'remove it or give a non-empty prefix',
+      );
+    }
+  });
+  patterns.forEach((pattern, i) => {
+    if (typeof pattern !== 'string' || pattern.length === 0) {
+      add(
+        `.tagPatternList[${i}]`,
+        'empty tag pattern',
+        'remove it or give a non-empty pattern',
+      );
+    } else if (pattern.split('*').length - 1 > MAX_TAG_PATTERN_WILDCARDS) {
+      add(
+        `.tagPatternList[${i}]`,
+        `"${pattern}" has ${pattern.split('*').length - 1} wildcards`,
+        `use at most ${MAX_TAG_PATTERN_WILDCARDS} "*" per pattern`,
+      );
+    }
+  });
+
+  if (!COUNT_TYPES.includes(rule.countType)) {
+    add(
+      '.countType',
+      `countType "${rule.countType}" is not supported`,
+      `use one of ${COUNT_TYPES.join(', ')}`,
+    );
+  }
+  if (!isPositiveInteger(rule.countNumber)) {
+    add(
+      '.countNumber',
+      `countNumber ${JSON.stringify(rule.countNumber)} is not a positive integer`,
+      'use a whole number of images or days, at least 1',
+    );
+  }
+  if (rule.countType === 'imageCountMoreThan' && rule.countUnit !== undefined) {
+    add(
+      '.countUnit',
+      'countUnit is not allowed with imageCountMoreThan',
+      'remove countUnit',
+    );
+  }
+  if (rule.countUnit !== undefined && rule.countUnit !== 'days') {
+    add(
+      '.countUnit',
+      `countUnit "${rule.countUnit}" is not supported`,
+      'use "days"',
+    );
+  }
+  if (
+    rule.storageClass !== undefined &&
+    !STORAGE_CLASSES.includes(rule.storageClass)
+  ) {
+    add(
+      '.storageClass',
+      `storageClass "${rule.storageClass}" is not supported`,
+      'use "standard" or "archive"',
+    );
+  }
+  if (
+    rule.countType === 'sinceImageTransitioned' &&
+    rule.storageClass === 'standard'
+  ) {
+    add(
+      '.storageClass',
+      'sinceImageTransitioned selects archived images only',
+      'set storageClass to "archive" or leave it out',
+    );
+  }
+  if (
+    rule.countType !== 'sinceImageTransitioned' &&
+    rule.storageClass === 'archive'
+  ) {
+    add(
+      '.storageClass',
+      `storageClass "archive" only works with countType sinceImageTransitioned, not ${rule.countType}`,
+      'use countType "sinceImageTransitioned" or storageClass "standard"',
+    );
+  }
+  const action = rule.action ?? 'expire';
+  if (!ACTIONS.includes(action)) {
+    add(
+      '.action',
+      `action "${action}" is not supported`,
+      'use "expire" or "transition"',
+    );
+  }
+  if (action === 'transition' && rule.countType === 'sinceImageTransitioned') {
+    add(
+      '.action',
+      'archived images cannot be transitioned again',
+      'use action "expire" for sinceImageTransitioned rules',
+    );
+  }
+  if (rule.priority !== undefined && !isPositiveInteger(rule.priority)) {
+    add(
+      '.priority',
+      `priority ${JSON.stringify(rule.priority)} is not a positive integer`,
+      'use a whole number from 1, or leave it out for automatic ordering',
+    );
+  }
+  return violations;
+}
+
+/**
+ * Assigns rule priorities: explicit ones are kept; the others take the lowest free
+ * numbers in list order, except an `any` rule without one, which comes last.
+ */
+export function assignLifecyclePriorities(
+  rules: readonly LifecycleRule[],
+): number[] {
+  const used = new Set(rules.map(r => r.priority).filter(isPositiveInteger));
+  let next = 1;
+  const priorities = rules.map(rule => {
+    if (rule.priority !== undefined || rule.tagStatus === 'any') {
+      return rule.priority ?? 0;
+    }
+    while (used.has(next)) next++;
+    used.add(next);
+    return next;
+  });
+  const highest = Math.max(0, ...used);
+  let last = highest;
+  return priorities.map((priority, i) =>
+    rules[i].priority === undefined && rules[i].tagStatus === 'any'
+      ? ++last
+      : priority,
+  );
+}
+
+/**
+ * Returns every violation of Amazon ECR's lifecycle policy rules by `rules`, and the
+ * policy document when there are none.
+ */
+export function buildLifecyclePolicy(
+  rules: readonly LifecycleRule[],
+  field = 'lifecycleRules',
+): {
+  document?: LifecyclePolicyDocument;
+  text?: string;
+  violations: StandardViolation[];
+} {
+  if (rules.length === 0) {
+    return {
+      violations: [
+        {
+          field,
+          message: 'a lifecycle policy needs at least one rule',
+          fix: 'add a rule, or opt out of the lifecycle policy with skip',
+        },
+      ],
+    };
+  }
+  const violations = rules.flatMap((rule, i) => validateRule(rule, i, field));
+  const priorities = assignLifecyclePriorities(rules);
+
+  const seen = new Map<number, number>();
+  priorities.forEach((priority, i) => {
+    const other = seen.get(priority);
+    if (other !== undefined) {
+      violations.push({
+        field: `${field}[${i}].priority`,
+        message: `${ruleLabel(rules[i], i)}: priority ${priority} is already used by ${ruleLabel(rules[other], other)}`,
+        fix: 'give every rule a unique priority, or leave priorities out for automatic ordering',
+      });
+    } else {
+      seen.set(priority, i);
+    }
+  });
+  const anyRules = rules.flatMap((rule, i) =>
+    rule.tagStatus === 'any' ? [i] : [],
+  );
+  if (anyRules.length > 1) {
+    violations.push({
+      field: `${field}[${anyRules[1]}].tagStatus`,
+      message: `${ruleLabel(rules[anyRules[1]], anyRules[1])}: only one rule may have tagStatus "any" (${anyRules.length} do)`,
+      fix: 'merge the "any" rules into one, or make the others "tagged"/"untagged"',
+    });
+  }
+  if (anyRules.length === 1) {
+    const i = anyRules[0];
+    if (priorities.some((p, j) => j !== i && p >= priorities[i])) {
+      violations.push({
+        field: `${field}[${i}].priority`,
+        message: `${ruleLabel(rules[i], i)}: a tagStatus "any" rule must have the highest priority, but ${priorities[i]} is not`,
+        fix: 'give the "any" rule a priority above every other rule, or leave its priority out',
+      });
+    }
+  }
+  if (violations.length > 0) {
+    return { violations };
+  }
+
+  const document: LifecyclePolicyDocument = {
+    rules: rules
+      .map((rule, i) => toRuleDocument(rule, priorities[i]))
+      .sort((a, b) => a.rulePriority - b.rulePriority),
+  };
+  const text = JSON.stringify(document);
+  if (
+    text.length < LIFECYCLE_POLICY_MIN_LENGTH ||
+    text.length > LIFECYCLE_POLICY_MAX_LENGTH
+  ) {
+    return {
+      violations: [
+        {
+          field,
+          message: `the lifecycle policy text has ${text.length} characters`,
+          fix: `keep it between ${LIFECYCLE_POLICY_MIN_LENGTH} and ${LIFECYCLE_POLICY_MAX_LENGTH} characters (use fewer or shorter rules and tag lists)`,
+        },
+      ],
+    };
+  }
+  return { document, text, violations: [] };
+}
+
+/** Like {@link buildLifecyclePolicy}, but throws an `EcrStandardError` naming `subject`. */
+export function lifecyclePolicyText(
+  subject: string,
+  rules: readonly LifecycleRule[],
+  field = 'lifecycleRules',
+): string {
+  const { text, violations } = buildLifecyclePolicy(rules, field);
+  throwIfViolations(subject, violations);
+  return text as string;
+}
+
+function toRuleDocument(
+  rule: LifecycleRule,
+  rulePriority: number,
+): LifecyclePolicyRuleDocument {
+  const since = rule.countType !== 'imageCountMoreThan';
+  const action = rule.action ?? 'expire';
+  return {
+    rulePriority,
+    ...(rule.description ? { description: rule.description } : {}),
+    selection: {
+      tagStatus: rule.tagStatus,
+      ...(rule.tagPrefixList?.length
+        ? { tagPrefixList: [...rule.tagPrefixList] }
+        : {}),
+      ...(rule.tagPatternList?.length
+        ? { tagPatternList: [...rule.tagPatternList] }
+        : {}),
+      ...(rule.countType === 'sinceImageTransitioned'
+        ? { storageClass: 'archive' as const }
+        : rule.storageClass
+          ? { storageClass: rule.storageClass }
+          : {}),
+      countType: rule.countType,
+      ...(since ? { countUnit: rule.countUnit ?? 'days' } : {}),
+      countNumber: rule.countNumber,
+    },
+    action:
+      action === 'transition'
+        ? { type: 'transition', targetStorageClass: 'archive' }
+        : { type: 'expire' },
+  };
+}

@@ -1,0 +1,212 @@
+import type { StandardViolation } from './EcrStandardError';
+import { throwIfViolations } from './EcrStandardError';
+import {
+  DEFAULT_ENCRYPTION,
+  DEFAULT_FORCE_DELETE,
+  DEFAULT_SCAN_ON_PUSH,
+  ENTITY_REF_TAG,
+  STANDARD_TAG,
+  STANDARD_VERSION,
+} from './defaults';
+import type { DefaultLifecycleOptions, LifecycleRule } from './lifecycle';
+import { buildLifecyclePolicy, defaultLifecycleRules } from './lifecycle';
+import type {
+  PolicyDocument,
+  RepositoryAccessOptions,
+} from './policyDocuments';
+import { policyDocument, repositoryPolicyStatements } from './policyDocuments';
+import { validateRepositoryName } from './repositoryName';
+import type {
+  ImageTagMutability,
+  TagMutabilityExclusionFilter,
+  TagMutabilityOptions,
+} from './tagMutability';
+import { resolveTagMutability } from './tagMutability';
+
+/** Encryption of a repository: `AES256` (S3-managed) or `KMS`. */
+export type EncryptionType = 'AES256' | 'KMS';
+
+/** Lifecycle choices of a repository or creation template. */
+export interface LifecycleOptions extends DefaultLifecycleOptions {
+  /** Rules replacing the standard ones. Default: the standard rules. */
+  readonly lifecycleRules?: readonly LifecycleRule[];
+  /** Opt out of a lifecycle policy. Default: `false`. */
+  readonly skipLifecyclePolicy?: boolean;
+}
+
+/** Everything the standard decides about a repository, as the caller may override it. */
+export interface RepositoryStandardOptions
+  extends TagMutabilityOptions, LifecycleOptions, RepositoryAccessOptions {
+  /** Repository name, e.g. `team/service`. */
+  readonly name: string;
+  /** Default: `true`. */
+  readonly scanOnPush?: boolean;
+  /** Default: `AES256`. */
+  readonly encryption?: EncryptionType;
+  /** Catalog entity owning the repository, e.g. `component:default/payments`. Default: none. */
+  readonly entityRef?: string;
+  /** Delete the repository even when it holds images. Default: `false`. */
+  readonly forceDelete?: boolean;
+}
+
+/** The resolved, validated settings of a standardized repository. */
+export interface RepositorySettings {
+  readonly name: string;
+  readonly imageTagMutability: ImageTagMutability;
+  readonly exclusionFilters: readonly TagMutabilityExclusionFilter[];
+  readonly scanOnPush: boolean;
+  readonly encryption: EncryptionType;
+  /** Lifecycle policy text; absent when skipped. */
+  readonly lifecyclePolicy?: string;
+  /** Repository policy; absent when nothing is granted. */
+  readonly policy?: PolicyDocument;
+  readonly forceDelete: boolean;
+  /** Tags the standard puts on the repository. */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** A catalog entity reference `[kind:][namespace/]name` that is also a valid AWS tag value. */
+export const ENTITY_REF_PATTERN =
+  /^(?:[a-zA-Z][a-zA-Z0-9-]*:)?(?:[a-zA-Z0-9][a-zA-Z0-9._-]*\/)?[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
+
+/** Resolves the lifecycle policy text (or none) for lifecycle options. */
+export function resolveLifecyclePolicy(options: LifecycleOptions): {
+  lifecyclePolicy?: string;
+  violations: StandardViolation[];
+} {
+  if (options.skipLifecyclePolicy) {
+    const conflicting = (
+      ['lifecycleRules', 'untaggedExpiryDays', 'maxImageCount'] as const
+    ).filter(key => options[key] !== undefined);
+    return {
+      violations: conflicting.map(key => ({
+        field: key,
+        message: `${key} is set but the lifecycle policy is skipped`,
+        fix: `remove ${key} or skipLifecyclePolicy`,
+      })),
+    };
+  }
+  const violations: StandardViolation[] = [];
+  if (options.lifecycleRules !== undefined) {
+    for (const key of ['untaggedExpiryDays', 'maxImageCount'] as const) {
+      if (options[key] !== undefined) {
+        violations.push({
+          field: key,
+          message: `${key} only shapes the standard rules, but lifecycleRules replaces them`,
+          fix: `remove ${key}, or put the equivalent rule in lifecycleRules`,
+        });
+      }
+    }
+  }
+  const built = buildLifecyclePolicy(
+    options.lifecycleRules ?? defaultLifecycleRules(options),
+    'lifecycleRules',
+  );
+  return {
+    lifecyclePolicy: built.text,
+    violations: [...violations, ...built.violations],
+  };
+}
+
+/**
+ * Applies the standard to `options`: returns the settings of the repository, or throws an
+ * `EcrStandardError` naming `subject` and listing every violation with its fix.
+ */
+export function resolveRepositorySettings(
+  subject: string,
+  options: RepositoryStandardOptions,
+): RepositorySettings {
+  const violations: StandardViolation[] = [
+    ...validateRepositoryName(options.name, 'name'),
+  ];
+  const mutability = resolveTagMutability(options);
+  violations.push(...mutability.violations);
+  const encryption = options.encryption ?? DEFAULT_ENCRYPTION;
+  if (encryption !== 'AES256' && encryption !== 'KMS') {
+    violations.push({
+      field: 'encryption',
+      message: `encryption "${encryption}" is not supported`,
+      fix: 'use "AES256" or "KMS"',
+    });
+  }
+  const lifecycle = resolveLifecyclePolicy(options);
+  violations.push(...lifecycle.violations);
+  const access = repositoryPolicyStatements(options);
+  violations.push(...access.violations);
+  if (
+    options.entityRef !== undefined &&
+    (!ENTITY_REF_PATTERN.test(options.entityRef) ||
+      options.entityRef.length > 256)
+  ) {
+    violations.push({
+      field: 'entityRef',
+      message: `"${options.entityRef}" is not a catalog entity reference`,
+      fix: 'use "kind:namespace/name", e.g. "component:default/payments"',
+    });
+  }
+  throwIfViolations(subject, violations);
+  return {
+    name: options.name,
+    imageTagMutability: mutability.imageTagMutability,
+    exclusionFilters: mutability.exclusionFilters,
+    scanOnPush: options.scanOnPush ?? DEFAULT_SCAN_ON_PUSH,
+    encryption,
+    ...(lifecycle.lifecyclePolicy !== undefined
+      ? { lifecyclePolicy: lifecycle.lifecyclePolicy }
+      : {}),
+    ...(access.statements.length > 0
+      ? { policy: policyDocument(access.statements) }
+      : {}),
+    forceDelete: options.forceDelete ?? DEFAULT_FORCE_DELETE,
+    tags: {
+      [STANDARD_TAG]: STANDARD_VERSION,
+      ...(options.entityRef !== undefined
+        ? { [ENTITY_REF_TAG]: options.entityRef }
+        : {}),
+    },
+  };
+}
+
+/** Settings of a repository creation template that applies the standard to created repositories. */
+export interface CreationTemplateSettings {
+  readonly imageTagMutability: ImageTagMutability;
+  readonly exclusionFilters: readonly TagMutabilityExclusionFilter[];
+  readonly encryption: EncryptionType;
+  readonly lifecyclePolicy?: string;
+  readonly resourceTags: Readonly<Record<string, string>>;
+}
+
+/** Options of a creation template (pull-through cache or replication). */
+export interface CreationTemplateOptions
+  extends TagMutabilityOptions, LifecycleOptions {
+  /** Default: `AES256`. */
+  readonly encryption?: EncryptionType;
+}
+
+/** Applies the standard to a repository creation template, or throws naming `subject`. */
+export function resolveCreationTemplateSettings(
+  subject: string,
+  options: CreationTemplateOptions,
+): CreationTemplateSettings {
+  const mutability = resolveTagMutability(options);
+  const lifecycle = resolveLifecyclePolicy(options);
+  const violations = [...mutability.violations, ...lifecycle.violations];
+  const encryption = options.encryption ?? DEFAULT_ENCRYPTION;
+  if (encryption !== 'AES256' && encryption !== 'KMS') {
+    violations.push({
+      field: 'encryption',
+      message: `encryption "${encryption}" is not supported`,
+      fix: 'use "AES256" or "KMS"',
+    });
+  }
+  throwIfViolations(subject, violations);
+  return {
+    imageTagMutability: mutability.imageTagMutability,
+    exclusionFilters: mutability.exclusionFilters,
+    encryption,
+    ...(lifecycle.lifecyclePolicy !== undefined
+      ? { lifecyclePolicy: lifecycle.lifecyclePolicy }
+      : {}),
+    resourceTags: { [STANDARD_TAG]: STANDARD_VERSION },
+  };
+}

@@ -1,0 +1,94 @@
+import {
+  DescribeRepositoriesCommand,
+  ECRClient,
+  ListImagesCommand,
+} from '@aws-sdk/client-ecr';
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import { startLocalEcrApi, type LocalEcrApi } from '../src';
+import { fixture } from './testFixture';
+
+let api: LocalEcrApi;
+// The SDK's own standard retry strategy, with a short backoff so the test stays fast.
+const ecr = (maxAttempts = 3) =>
+  new ECRClient({
+    endpoint: api.url,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'AKIABASIC', secretAccessKey: 'local' },
+    retryStrategy: new ConfiguredRetryStrategy(maxAttempts, () => 5),
+  });
+
+beforeAll(async () => {
+  api = await startLocalEcrApi({ fixture, seed: 42 });
+});
+afterAll(() => api.stop());
+beforeEach(() => {
+  api.faults.clear();
+  api.resetRequestCounts();
+});
+
+describe('fault injection', () => {
+  it("lets the SDK's standard retry turn a 50 % ThrottlingException rate into success, counting the retries", async () => {
+    api.faults.add({ operation: 'DescribeRepositories', throttleRate: 0.5 });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        ecr(8).send(new DescribeRepositoriesCommand({})),
+      ),
+    );
+    expect(
+      results.every(
+        r => r.repositories?.[0]?.repositoryName === 'team/payments',
+      ),
+    ).toBe(true);
+    const requests = api.requestCount('DescribeRepositories');
+    expect(requests).toBeGreaterThan(20);
+    expect(requests).toBeLessThanOrEqual(20 * 8);
+  });
+
+  it('surfaces persistent throttling as ThrottlingException after the retries', async () => {
+    api.faults.add({ operation: 'DescribeRepositories', throttleRate: 1 });
+    await expect(
+      ecr(2).send(new DescribeRepositoriesCommand({})),
+    ).rejects.toMatchObject({
+      name: 'ThrottlingException',
+      $metadata: { attempts: 2 },
+    });
+    expect(api.requestCount('DescribeRepositories')).toBe(2);
+  });
+
+  it('denies access for one repository only', async () => {
+    api.faults.add({ repositoryName: 'team/payments', accessDenied: true });
+    await expect(
+      ecr().send(new ListImagesCommand({ repositoryName: 'team/payments' })),
+    ).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      $metadata: { httpStatusCode: 400 },
+    });
+    await expect(
+      ecr().send(new DescribeRepositoriesCommand({})),
+    ).resolves.toBeDefined();
+  });
+
+  it('answers 500s that the SDK retries', async () => {
+    const remove = api.faults.add({
+      operation: 'DescribeRepositories',
+      serverErrorRate: 1,
+    });
+    await expect(
+      ecr(2).send(new DescribeRepositoriesCommand({})),
+    ).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 500, attempts: 2 },
+    });
+    remove();
+    await expect(
+      ecr().send(new DescribeRepositoriesCommand({})),
+    ).resolves.toBeDefined();
+  });
+
+  it('adds latency', async () => {
+    api.faults.add({ operation: 'DescribeRepositories', latencyMs: 150 });
+    const started = Date.now();
+    await ecr().send(new DescribeRepositoriesCommand({}));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(api.requestCounts()).toEqual({ DescribeRepositories: 1 });
+  });
+});

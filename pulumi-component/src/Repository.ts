@@ -1,0 +1,218 @@
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import type { LifecycleRule, PolicyStatement } from '@ecr-kit/ecr-standard';
+import {
+  CATALOG_ARN_ANNOTATION,
+  EcrStandardError,
+  resolveRepositorySettings,
+} from '@ecr-kit/ecr-standard';
+
+/** Arguments of a standardized ECR {@link Repository}. */
+export interface RepositoryArgs {
+  /** Repository name, e.g. `team/service`. Default: the component name. */
+  readonly name?: string;
+  /** Make every tag mutable (`MUTABLE`). Default: `false` (`IMMUTABLE`). */
+  readonly mutableTags?: boolean;
+  /**
+   * 1–5 WILDCARD filters of tags that stay mutable (e.g. `["latest"]`), turning the
+   * repository `IMMUTABLE_WITH_EXCLUSION`. Default: none.
+   */
+  readonly mutableTagFilters?: string[];
+  /** Default: `true`. */
+  readonly scanOnPush?: boolean;
+  /** Default: `AES256`, or `KMS` when `kmsKeyArn` is given. */
+  readonly encryption?: 'AES256' | 'KMS';
+  /** KMS key for `KMS` encryption. Default: a key is created (rotation on). */
+  readonly kmsKeyArn?: pulumi.Input<string>;
+  /** Lifecycle rules replacing the standard ones. Default: the standard rules. */
+  readonly lifecycleRules?: LifecycleRule[];
+  /** Age in days at which untagged images expire in the standard rules. Default: 14. */
+  readonly untaggedExpiryDays?: number;
+  /** Images kept by the standard rules. Default: 500. */
+  readonly maxImageCount?: number;
+  /** Create no lifecycle policy. Default: `false`. */
+  readonly skipLifecyclePolicy?: boolean;
+  /** Account IDs that may pull. Default: none. */
+  readonly pullAccounts?: string[];
+  /** Account IDs that may push and pull. Default: none. */
+  readonly pushAccounts?: string[];
+  /** AWS Organizations IDs whose principals may pull. Default: none. */
+  readonly pullOrganizationIds?: string[];
+  /** Let AWS Lambda pull images. Default: `false`. */
+  readonly lambdaPull?: boolean;
+  /** Accounts whose Lambda functions may pull (needs `lambdaPull`). Default: none. */
+  readonly lambdaAccounts?: string[];
+  /** Extra repository policy statements. Default: none. */
+  readonly policyStatements?: PolicyStatement[];
+  /** Owning catalog entity, e.g. `component:default/payments`; tagged `backstage.io/entity-ref`. Default: none. */
+  readonly entityRef?: string;
+  /** Extra tags. Default: none. The standard's tags win on conflict. */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Delete the repository even when it holds images. Default: `false`. */
+  readonly forceDelete?: boolean;
+  /**
+   * Allow `pulumi destroy` and replacements (name or encryption changes) to delete the
+   * repository. Default: `false`: the repository (and a created KMS key) are protected.
+   */
+  readonly allowDestroy?: boolean;
+  /** Region of the repository (@pulumi/aws v7 per-resource region). Default: the provider's. */
+  readonly region?: pulumi.Input<string>;
+}
+
+/**
+ * A standardized ECR repository: immutable tags, scan on push, encryption, a lifecycle
+ * policy, optional repository policy, protected against deletion of its images.
+ */
+export class Repository extends pulumi.ComponentResource {
+  /** Repository name. */
+  readonly name: pulumi.Output<string>;
+  readonly arn: pulumi.Output<string>;
+  readonly repositoryUrl: pulumi.Output<string>;
+  readonly registryId: pulumi.Output<string>;
+  /** Annotation linking a Backstage entity to this repository: `{ 'aws.amazon.com/amazon-ecr-arn': arn }`. */
+  readonly catalogAnnotations: pulumi.Output<Record<string, string>>;
+  /** ARN of the KMS key; absent with AES256. */
+  readonly kmsKeyArn: pulumi.Output<string> | undefined;
+  /** The underlying repository resource. */
+  readonly repository: aws.ecr.Repository;
+  readonly lifecyclePolicy: aws.ecr.LifecyclePolicy | undefined;
+  readonly repositoryPolicy: aws.ecr.RepositoryPolicy | undefined;
+  readonly kmsKey: aws.kms.Key | undefined;
+
+  constructor(
+    name: string,
+    args: RepositoryArgs = {},
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
+    super('ecr-kit:index:Repository', name, {}, opts);
+    const subject = `Repository "${name}"`;
+    if (args.encryption === 'AES256' && args.kmsKeyArn !== undefined) {
+      throw new EcrStandardError(subject, [
+        {
+          field: 'kmsKeyArn',
+          message: 'a KMS key was given but encryption is AES256',
+          fix: 'set encryption to "KMS" or remove kmsKeyArn',
+        },
+      ]);
+    }
+    const settings = resolveRepositorySettings(subject, {
+      name: args.name ?? name,
+      mutableTags: args.mutableTags,
+      mutableTagFilters: args.mutableTagFilters,
+      scanOnPush: args.scanOnPush,
+      encryption:
+        args.encryption ?? (args.kmsKeyArn !== undefined ? 'KMS' : undefined),
+      lifecycleRules: args.lifecycleRules,
+      untaggedExpiryDays: args.untaggedExpiryDays,
+      maxImageCount: args.maxImageCount,
+      skipLifecyclePolicy: args.skipLifecyclePolicy,
+      pullAccounts: args.pullAccounts,
+      pushAccounts: args.pushAccounts,
+      pullOrganizationIds: args.pullOrganizationIds,
+      lambdaPull: args.lambdaPull,
+      lambdaAccounts: args.lambdaAccounts,
+      policyStatements: args.policyStatements,
+      entityRef: args.entityRef,
+      forceDelete: args.forceDelete,
+    });
+
+    const allowDestroy = args.allowDestroy ?? false;
+    // Data protection: unless the caller opts in, the repository cannot be deleted or
+    // replaced by Pulumi at all (protect), and ECR refuses to delete one that holds images
+    // (forceDelete false).
+    const dataOpts: pulumi.CustomResourceOptions = allowDestroy
+      ? { parent: this, deleteBeforeReplace: true }
+      : { parent: this, protect: true };
+    const region = args.region !== undefined ? { region: args.region } : {};
+    const tags =
+      args.tags === undefined
+        ? { ...settings.tags }
+        : pulumi
+            .output(args.tags)
+            .apply(extra => ({ ...extra, ...settings.tags }));
+
+    let kmsKeyArn: pulumi.Input<string> | undefined = args.kmsKeyArn;
+    if (settings.encryption === 'KMS' && kmsKeyArn === undefined) {
+      this.kmsKey = new aws.kms.Key(
+        `${name}-key`,
+        {
+          description: `Encryption key of the ECR repository ${settings.name}`,
+          enableKeyRotation: true,
+          deletionWindowInDays: 30,
+          tags,
+          ...region,
+        },
+        dataOpts,
+      );
+      kmsKeyArn = this.kmsKey.arn;
+    }
+    this.kmsKeyArn =
+      kmsKeyArn === undefined ? undefined : pulumi.output(kmsKeyArn);
+
+    this.repository = new aws.ecr.Repository(
+      name,
+      {
+        name: settings.name,
+        imageTagMutability: settings.imageTagMutability,
+        ...(settings.exclusionFilters.length > 0
+          ? {
+              imageTagMutabilityExclusionFilters: settings.exclusionFilters.map(
+                f => ({ ...f }),
+              ),
+            }
+          : {}),
+        imageScanningConfiguration: { scanOnPush: settings.scanOnPush },
+        encryptionConfigurations: [
+          settings.encryption === 'KMS'
+            ? { encryptionType: 'KMS', kmsKey: kmsKeyArn }
+            : { encryptionType: 'AES256' },
+        ],
+        forceDelete: settings.forceDelete,
+        tags,
+        ...region,
+      },
+      dataOpts,
+    );
+
+    if (settings.lifecyclePolicy !== undefined) {
+      this.lifecyclePolicy = new aws.ecr.LifecyclePolicy(
+        `${name}-lifecycle`,
+        {
+          repository: this.repository.name,
+          policy: settings.lifecyclePolicy,
+          ...region,
+        },
+        { parent: this },
+      );
+    }
+    if (settings.policy !== undefined) {
+      this.repositoryPolicy = new aws.ecr.RepositoryPolicy(
+        `${name}-policy`,
+        {
+          repository: this.repository.name,
+          policy: JSON.stringify(settings.policy),
+          ...region,
+        },
+        { parent: this },
+      );
+    }
+
+    this.name = this.repository.name;
+    this.arn = this.repository.arn;
+    this.repositoryUrl = this.repository.repositoryUrl;
+    this.registryId = this.repository.registryId;
+    this.catalogAnnotations = this.repository.arn.apply(
+      (arn): Record<string, string> => ({
+        [CATALOG_ARN_ANNOTATION]: arn,
+      }),
+    );
+    this.registerOutputs({
+      name: this.name,
+      arn: this.arn,
+      repositoryUrl: this.repositoryUrl,
+      registryId: this.registryId,
+      catalogAnnotations: this.catalogAnnotations,
+      kmsKeyArn: this.kmsKeyArn,
+    });
+  }
+}
