@@ -217,8 +217,13 @@ describe('images', () => {
         .repositories.get('team/big')!
         .images.values(),
     ];
-    const expected = all
-      .filter(i => !i.subjectManifestDigest)
+    const children = new Set(
+      all.flatMap(i => (i.manifests ?? []).map(m => m.digest)),
+    );
+    const top = all.filter(
+      i => !i.subjectManifestDigest && !children.has(i.imageDigest),
+    );
+    const expected = top
       .sort(
         (a, b) =>
           b.imagePushedAt - a.imagePushedAt ||
@@ -227,11 +232,19 @@ describe('images', () => {
       .slice(0, 25)
       .map(i => i.imageDigest);
     expect(body.images.map(i => i.digest)).toEqual(expected);
-    expect(body.totalCount).toBe(
-      all.filter(i => !i.subjectManifestDigest).length,
-    );
+    expect(body.totalCount).toBe(top.length);
+    expect(children.size).toBeGreaterThan(0);
     expect(api.requestCount('DescribeImages')).toBe(10);
-    expect(api.requestCount('DescribeImageScanFindings')).toBe(25);
+    // Index manifests are read 100 per call to group platform manifests.
+    const indexes = all.filter(i => i.manifests).length;
+    expect(api.requestCount('BatchGetImage')).toBe(Math.ceil(indexes / 100));
+    // One summary per image on the page; an index's comes from its platforms.
+    const pageImages = expected.map(digest =>
+      all.find(i => i.imageDigest === digest)!,
+    );
+    expect(api.requestCount('DescribeImageScanFindings')).toBe(
+      pageImages.reduce((n, i) => n + (i.manifests?.length ?? 1), 0),
+    );
   });
 
   it('shares one upstream listing between 100 concurrent cold requests', async () => {
@@ -250,12 +263,28 @@ describe('images', () => {
     const res = await get(server, images('payments', ARNS.payments));
     const body = res.body as EcrImagesResponse;
     expect(body.images.map(i => [i.tags, i.kind, i.scan?.state])).toEqual([
+      [['3.0.0'], 'image-index', 'COMPLETE'],
       [['chart-1.0.0'], 'helm-chart', 'NOT_SCANNED'],
       [[], 'image', 'COMPLETE'],
       [['2.0.0'], 'image', 'COMPLETE'],
       [['1.0.0'], 'image', 'COMPLETE'],
     ]);
-    const signed = body.images[3];
+    // The index's platform manifests are under it, not loose untagged rows.
+    expect(
+      body.images[0].children.map(c => [
+        c.platform,
+        c.tags,
+        c.kind,
+        c.scan?.counts,
+      ]),
+    ).toEqual([
+      ['linux/amd64', [], 'image', { MEDIUM: 1 }],
+      ['linux/arm64/v8', [], 'image', { MEDIUM: 1 }],
+    ]);
+    // The index's summary is the highest count per severity over its platforms.
+    expect(body.images[0].scan?.counts).toEqual({ MEDIUM: 1 });
+    expect(body.totalCount).toBe(5);
+    const signed = body.images[4];
     expect(signed.scan?.counts).toEqual({ CRITICAL: 1, LOW: 1 });
     expect(signed.referrers).toEqual([
       expect.objectContaining({ kind: 'signature' }),
@@ -271,11 +300,19 @@ describe('images', () => {
       ).images.map(i => i.tags.join());
     // A first unfiltered view caches every image's scan summary, so severity filtering
     // below is exact.
-    expect(await tags('')).toEqual(['chart-1.0.0', '', '2.0.0', '1.0.0']);
+    expect(await tags('')).toEqual([
+      '3.0.0',
+      'chart-1.0.0',
+      '',
+      '2.0.0',
+      '1.0.0',
+    ]);
     expect(await tags('&tag=2.0')).toEqual(['2.0.0']);
     expect(await tags('&tagStatus=UNTAGGED')).toEqual(['']);
     expect(await tags('&kind=helm-chart')).toEqual(['chart-1.0.0']);
     expect(await tags('&minSeverity=HIGH')).toEqual(['', '1.0.0']);
+    expect(await tags('&minSeverity=MEDIUM')).toEqual(['3.0.0', '', '1.0.0']);
+    expect(await tags('&kind=image-index')).toEqual(['3.0.0']);
     expect(await tags('&minSeverity=CRITICAL&sort=tag&order=asc')).toEqual([
       '1.0.0',
     ]);

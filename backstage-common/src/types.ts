@@ -105,7 +105,9 @@ export interface EcrImage {
   readonly status: 'ACTIVE' | 'ARCHIVED' | 'ACTIVATING';
   /** Absent when not requested (children, referrers) or not fetched yet. */
   readonly scan?: EcrScanSummary;
-  /** Platform manifests of an image index (digests only: ECR does not say which platform). */
+  /** For a platform manifest of an image index: its platform, e.g. `linux/arm64`. */
+  readonly platform?: string;
+  /** Platform manifests of an image index, each with its `platform`. */
   readonly children: EcrImage[];
   /** Signatures, SBOMs and attestations that refer to this image. */
   readonly referrers: EcrImage[];

@@ -273,6 +273,12 @@ function imagesFrom(
           {
             ...common,
             imageManifestMediaType: MEDIA_TYPES.ociIndex,
+            manifests: children.map((child, i) => ({
+              digest: child.imageDigest,
+              mediaType: child.imageManifestMediaType,
+              size: 1_000 + i,
+              platform: platformOf(spec.platforms[i]),
+            })),
             scan: undefined,
           },
           ...children,
@@ -390,4 +396,19 @@ export function loadFixture(
     }
   }
   return fixture.accounts;
+}
+
+/** `linux/arm64/v8` → `{ os: 'linux', architecture: 'arm64', variant: 'v8' }`; a bare `arm64` means linux. */
+function platformOf(platform: string): {
+  os: string;
+  architecture: string;
+  variant?: string;
+} {
+  const parts = platform.split('/');
+  if (parts.length === 1) return { os: 'linux', architecture: parts[0] };
+  return {
+    os: parts[0],
+    architecture: parts[1],
+    ...(parts[2] ? { variant: parts[2] } : {}),
+  };
 }

@@ -176,6 +176,15 @@ export function generateImages(options: GenerateImagesOptions): ImageRecord[] {
             0,
           ),
           imageManifestMediaType: MEDIA_TYPES.ociIndex,
+          manifests: children.map((child, c) => ({
+            digest: child.imageDigest,
+            mediaType: child.imageManifestMediaType,
+            size: 1_000 + c,
+            platform: {
+              os: 'linux',
+              architecture: c === 0 ? 'amd64' : 'arm64',
+            },
+          })),
           scan: undefined,
         },
         ...children,

@@ -1,4 +1,5 @@
 import { EcrApiError, invalidParameter } from './EcrApiError';
+import { MEDIA_TYPES } from './mediaTypes';
 import type { ImageRecord, RepositoryRecord } from './model';
 import { paginate } from './pagination';
 import type { Registry } from './Registry';
@@ -170,4 +171,86 @@ export function listImages(registry: Registry, request: Request) {
     imageIds: page.items,
     ...(page.nextToken ? { nextToken: page.nextToken } : {}),
   };
+}
+
+/** The manifest document ECR would return: an index lists its platforms, others a config. */
+function manifestOf(image: ImageRecord): string {
+  if (image.manifests) {
+    return JSON.stringify({
+      schemaVersion: 2,
+      mediaType: image.imageManifestMediaType,
+      manifests: image.manifests,
+    });
+  }
+  return JSON.stringify({
+    schemaVersion: 2,
+    mediaType: image.imageManifestMediaType,
+    ...(image.artifactMediaType
+      ? {
+          config: {
+            mediaType: image.artifactMediaType,
+            digest: image.imageDigest,
+            size: 0,
+          },
+        }
+      : {}),
+    layers: [],
+    ...(image.subjectManifestDigest
+      ? {
+          subject: {
+            mediaType: MEDIA_TYPES.ociManifest,
+            digest: image.subjectManifestDigest,
+          },
+        }
+      : {}),
+  });
+}
+
+/**
+ * BatchGetImage: manifests for up to 100 image ids. An image whose manifest media type is
+ * not in `acceptedMediaTypes` (when given) is a failure, as on ECR; so is an unknown id.
+ */
+export function batchGetImage(registry: Registry, request: Request) {
+  const repository = findRepository(registry, request);
+  const ids = request.imageIds as ImageId[] | undefined;
+  if (!Array.isArray(ids) || ids.length < 1 || ids.length > 100) {
+    throw invalidParameter('imageIds must contain between 1 and 100 items');
+  }
+  const accepted = request.acceptedMediaTypes as string[] | undefined;
+  const images: unknown[] = [];
+  const failures: unknown[] = [];
+  for (const id of ids) {
+    const image = id.imageDigest
+      ? repository.images.get(id.imageDigest)
+      : [...repository.images.values()].find(i =>
+          i.imageTags.includes(id.imageTag ?? ''),
+        );
+    if (!image || (id.imageTag && !image.imageTags.includes(id.imageTag))) {
+      failures.push({
+        imageId: id,
+        failureCode: 'ImageNotFound',
+        failureReason: 'Requested image not found',
+      });
+      continue;
+    }
+    if (accepted && !accepted.includes(image.imageManifestMediaType)) {
+      failures.push({
+        imageId: id,
+        failureCode: 'UnsupportedImageType',
+        failureReason: `The image manifest media type ${image.imageManifestMediaType} is not in acceptedMediaTypes`,
+      });
+      continue;
+    }
+    images.push({
+      registryId: registry.accountId,
+      repositoryName: repository.repositoryName,
+      imageId: {
+        imageDigest: image.imageDigest,
+        ...(id.imageTag ? { imageTag: id.imageTag } : {}),
+      },
+      imageManifest: manifestOf(image),
+      imageManifestMediaType: image.imageManifestMediaType,
+    });
+  }
+  return { images, failures };
 }

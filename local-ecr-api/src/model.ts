@@ -42,6 +42,13 @@ export interface ScanRecord {
 
 export type ImageStatus = 'ACTIVE' | 'ARCHIVED' | 'ACTIVATING';
 
+export interface PlatformManifest {
+  digest: string;
+  mediaType: string;
+  size: number;
+  platform: { architecture: string; os: string; variant?: string };
+}
+
 export interface ImageRecord {
   imageDigest: string;
   imageTags: string[];
@@ -53,6 +60,8 @@ export interface ImageRecord {
   /** Set on referrers (signatures, SBOMs, attestations): the digest they refer to. */
   subjectManifestDigest?: string;
   imageStatus: ImageStatus;
+  /** For an image index: the platform manifests it lists (served by BatchGetImage). */
+  manifests?: PlatformManifest[];
   lastArchivedAt?: EpochSeconds;
   lastActivatedAt?: EpochSeconds;
   scan?: ScanRecord;

@@ -1,4 +1,4 @@
-import { describeImages, listImages } from './imageOperations';
+import { batchGetImage, describeImages, listImages } from './imageOperations';
 import type { Registry } from './Registry';
 import {
   describePullThroughCacheRules,
@@ -52,6 +52,7 @@ export const ECR_OPERATIONS: Readonly<Record<string, OperationHandler>> = {
   DeleteRepositoryPolicy: deleteRepositoryPolicy,
   DescribeImages: describeImages,
   ListImages: listImages,
+  BatchGetImage: batchGetImage,
   DescribeImageScanFindings: describeImageScanFindings,
   DescribeRegistry: describeRegistry,
   GetRegistryScanningConfiguration: getRegistryScanningConfiguration,

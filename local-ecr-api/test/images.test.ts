@@ -1,4 +1,5 @@
 import {
+  BatchGetImageCommand,
   DescribeImageScanFindingsCommand,
   DescribeImagesCommand,
   ECRClient,
@@ -262,5 +263,60 @@ describe('DescribeImageScanFindings', () => {
         }),
       ),
     ).rejects.toThrow(ScanNotFoundException);
+  });
+});
+
+describe('BatchGetImage', () => {
+  it('returns an index manifest listing its platform manifests, and failures for the rest', async () => {
+    const all = await details(basic(), { tagStatus: 'ANY' });
+    const index = all.find(
+      i => i.imageManifestMediaType === MEDIA_TYPES.ociIndex,
+    )!;
+    const result = await basic().send(
+      new BatchGetImageCommand({
+        repositoryName,
+        imageIds: [
+          { imageDigest: index.imageDigest },
+          { imageTag: '1.0.0' },
+          { imageDigest: `sha256:${'0'.repeat(64)}` },
+        ],
+        acceptedMediaTypes: [
+          MEDIA_TYPES.ociIndex,
+          MEDIA_TYPES.dockerManifestList,
+        ],
+      }),
+    );
+    expect(result.images).toHaveLength(1);
+    const manifest = JSON.parse(result.images![0].imageManifest!);
+    expect(manifest.mediaType).toBe(MEDIA_TYPES.ociIndex);
+    expect(
+      manifest.manifests.map(
+        (m: { platform: { os: string; architecture: string } }) =>
+          `${m.platform.os}/${m.platform.architecture}`,
+      ),
+    ).toEqual(['linux/amd64', 'linux/arm64']);
+    // Each listed platform manifest is an untagged image of the repository.
+    for (const m of manifest.manifests) {
+      expect(
+        all.find(i => i.imageDigest === m.digest)?.imageTags,
+      ).toBeUndefined();
+    }
+    expect(result.failures?.map(f => f.failureCode)).toEqual([
+      'UnsupportedImageType',
+      'ImageNotFound',
+    ]);
+  });
+
+  it('rejects more than 100 image ids', async () => {
+    await expect(
+      basic().send(
+        new BatchGetImageCommand({
+          repositoryName,
+          imageIds: Array.from({ length: 101 }, (_, i) => ({
+            imageTag: `t${i}`,
+          })),
+        }),
+      ),
+    ).rejects.toThrow(/between 1 and 100/);
   });
 });

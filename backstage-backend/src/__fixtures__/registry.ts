@@ -101,6 +101,24 @@ export const fixture: Fixture = {
               tags: ['chart-1.0.0'],
               pushedAt: '2025-12-12T10:00:00Z',
             },
+            {
+              kind: 'index',
+              tags: ['3.0.0'],
+              pushedAt: '2025-12-13T10:00:00Z',
+              platforms: ['linux/amd64', 'linux/arm64/v8'],
+              // Applies to each platform manifest; ECR does not scan the index itself.
+              scan: {
+                findings: [
+                  {
+                    id: 'CVE-2024-0100',
+                    severity: 'MEDIUM',
+                    package: 'musl',
+                    version: '1.2.3',
+                    fixedIn: '1.2.4',
+                  },
+                ],
+              },
+            },
           ],
         },
         { name: 'team/big', generate: { count: 10_000, seed: 11 } },

@@ -32,7 +32,8 @@ export function toBackstageError(
   error: unknown,
   context: { accountId: string; region: string; action: string },
 ): Error {
-  if (error instanceof MissingAwsCredentialsError) return error;
+  // Already a Backstage error (ours, e.g. missing credentials or not found): keep it.
+  if (error instanceof CustomErrorBase) return error;
   const where = `account ${context.accountId} (${context.region})`;
   const name = isError(error) ? error.name : 'Error';
   if (name === 'RepositoryNotFoundException') {

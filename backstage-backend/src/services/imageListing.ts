@@ -4,6 +4,7 @@ import type {
   EcrScanSummary,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 import { artifactKind } from './artifactKind';
+import type { ImageInventory } from './listImageInventory';
 import { hasSeverity } from './scanSummary';
 
 /** An image as cached from DescribeImages (compact, JSON-serializable). */
@@ -38,35 +39,44 @@ function toImage(record: ImageRecord): EcrImage {
   };
 }
 
+const grouped = new WeakMap<ImageInventory, EcrImage[]>();
+
 /**
  * Groups a repository's full listing: referrers (signatures, SBOMs, attestations) go under
- * the image they refer to, and the children of image indexes under their index when the
- * index's manifest list is known. Everything else is a top-level image.
+ * the image they refer to, and the platform manifests of image indexes under their index.
+ * Everything else is a top-level image. The result is memoized per inventory object, so
+ * warm views of a cached listing do not regroup it.
  */
-export function groupImages(
-  records: readonly ImageRecord[],
-  indexChildren: Readonly<Record<string, string[]>> = {},
-): EcrImage[] {
-  const byDigest = new Map(records.map(r => [r.digest, toImage(r)]));
-  const childOf = new Map<string, string>();
-  for (const [index, children] of Object.entries(indexChildren)) {
-    for (const child of children) childOf.set(child, index);
+export function groupImages(inventory: ImageInventory): EcrImage[] {
+  const known = grouped.get(inventory);
+  if (known) return known;
+  const byDigest = new Map(inventory.images.map(r => [r.digest, toImage(r)]));
+  const childOf = new Map<string, { index: string; platform?: string }>();
+  for (const [index, children] of Object.entries(inventory.indexChildren)) {
+    for (const child of children) {
+      childOf.set(child.digest, { index, platform: child.platform });
+    }
   }
   const top: EcrImage[] = [];
-  for (const record of records) {
+  for (const record of inventory.images) {
     const image = byDigest.get(record.digest)!;
     const parent = childOf.get(record.digest);
     const subject = record.subjectDigest
       ? byDigest.get(record.subjectDigest)
       : undefined;
-    if (parent && byDigest.has(parent)) {
-      byDigest.get(parent)!.children.push(image);
+    if (parent && byDigest.has(parent.index)) {
+      byDigest
+        .get(parent.index)!
+        .children.push(
+          parent.platform ? { ...image, platform: parent.platform } : image,
+        );
     } else if (subject) {
       subject.referrers.push(image);
     } else {
       top.push(image);
     }
   }
+  grouped.set(inventory, top);
   return top;
 }
 
@@ -110,13 +120,15 @@ export function selectImages(
         return time(image.pushedAt);
     }
   };
-  const sorted = [...filtered].sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    if (va < vb) return -direction;
-    if (va > vb) return direction;
-    return a.digest < b.digest ? -1 : 1;
-  });
+  // Sort keys computed once per image, not once per comparison.
+  const sorted = filtered
+    .map(image => ({ image, value: value(image) }))
+    .sort((a, b) => {
+      if (a.value < b.value) return -direction;
+      if (a.value > b.value) return direction;
+      return a.image.digest < b.image.digest ? -1 : 1;
+    })
+    .map(entry => entry.image);
   const pageSize = query.pageSize ?? 25;
   const page = query.page ?? 1;
   return {
