@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   ECR_ARN_ANNOTATION,
@@ -40,9 +41,13 @@ const SECRET = 'local-secret-never-shown';
 jest.setTimeout(30_000);
 let api: LocalEcrApi;
 
-async function startBackend(ecr: Record<string, unknown> = {}) {
+async function startBackend(
+  ecr: Record<string, unknown> = {},
+  extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
+) {
   const { server } = await startTestBackend({
     features: [
+      ...(extraFeatures ?? []),
       ecrPlugin,
       catalogServiceMock.factory({ entities }),
       mockServices.rootConfig.factory({
@@ -160,6 +165,19 @@ describe('repositories', () => {
     );
     expect(res.status).toBe(404);
     expect(res.body.error.message).toContain('component:default/nobody');
+  });
+
+  it('answers 403 when a permission policy denies ecr.entity.read, before any AWS call', async () => {
+    const server = await startBackend({}, [
+      mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+    ]);
+    const res = await get(
+      server,
+      '/entities/component/default/payments/repositories',
+    );
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/ecr\.entity\.read/);
+    expect(api.requestCount('DescribeRepositories')).toBe(0);
   });
 
   it('answers 400 naming the annotation for a malformed one', async () => {

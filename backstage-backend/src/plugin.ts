@@ -5,6 +5,7 @@ import {
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { durationToMilliseconds, type HumanDuration } from '@backstage/types';
+import { ecrPermissions } from '@ecr-kit/backstage-plugin-ecr-common';
 import { createRouter } from './router';
 import { createCachedLoader } from './services/createCachedLoader';
 import { createEcrClients } from './services/EcrClients';
@@ -21,9 +22,21 @@ export const ecrPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         cache: coreServices.cache,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, httpRouter, httpAuth, cache, catalog }) {
+      async init({
+        config,
+        logger,
+        httpRouter,
+        httpAuth,
+        cache,
+        permissions,
+        permissionsRegistry,
+        catalog,
+      }) {
+        permissionsRegistry.addPermissions(ecrPermissions);
         const ecrConfig = config.getOptionalConfig('ecr');
         const duration = (key: string, fallback: HumanDuration) => {
           const value = ecrConfig?.getOptional<HumanDuration>(key);
@@ -51,7 +64,7 @@ export const ecrPlugin = createBackendPlugin({
           findingsConcurrency:
             ecrConfig?.getOptionalNumber('findingsConcurrency') ?? 8,
         });
-        httpRouter.use(createRouter({ httpAuth, catalog, ecr }));
+        httpRouter.use(createRouter({ httpAuth, permissions, catalog, ecr }));
       },
     });
   },

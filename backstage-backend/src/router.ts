@@ -1,8 +1,15 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { SEVERITIES } from '@ecr-kit/backstage-plugin-ecr-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  SEVERITIES,
+  ecrReadPermission,
+} from '@ecr-kit/backstage-plugin-ecr-common';
 import express, { type Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -67,21 +74,30 @@ function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
 /** The plugin's HTTP API under /api/ecr. Every route names an entity, never a registry. */
 export function createRouter(options: {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   catalog: CatalogService;
   ecr: EcrService;
 }): express.Router {
-  const { httpAuth, catalog, ecr } = options;
+  const { httpAuth, permissions, catalog, ecr } = options;
   const router = Router();
   router.use(express.json());
 
   async function loadEntity(req: Request) {
     const { kind, namespace, name } = req.params;
     const ref = stringifyEntityRef({ kind, namespace, name });
+    const credentials = await httpAuth.credentials(req);
     // The caller's own credentials: an entity they cannot see does not exist for them.
-    const entity = await catalog.getEntityByRef(ref, {
-      credentials: await httpAuth.credentials(req),
-    });
+    const entity = await catalog.getEntityByRef(ref, { credentials });
     if (!entity) throw new NotFoundError(`Entity ${ref} not found`);
+    const [decision] = await permissions.authorize(
+      [{ permission: ecrReadPermission, resourceRef: ref }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may see ${ref} but not its ECR data (permission ${ecrReadPermission.name})`,
+      );
+    }
     return entity;
   }
 

@@ -22,3 +22,4 @@ export {
 export type { RepositoryTagFilter } from './parseAnnotations';
 export { SEVERITIES } from './types';
 export type * from './types';
+export { ecrPermissions, ecrReadPermission } from './permissions';
