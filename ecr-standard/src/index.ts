@@ -15,3 +15,4 @@ export * from './replication';
 export * from './repositorySettings';
 export * from './scanning';
 export * from './tagMutability';
+export * from './repositoryDrift';

@@ -1,0 +1,184 @@
+import { InputError } from '@backstage/errors';
+import { formatRepositoryArn } from '@ecr-kit/backstage-plugin-ecr-common';
+import {
+  EcrStandardError,
+  resolveRepositorySettings,
+  validateAccountId,
+  validateRegion,
+  type StandardViolation,
+} from '@ecr-kit/ecr-standard';
+import { z } from 'zod/v3';
+import type { RepositoryRequest } from '../services/RepositoryProvisioner';
+import { inputSchema, type EcrRepositoryInput } from './inputSchema';
+
+/** The id of the action, used in error messages. */
+export const ACTION_ID = 'ecr:repository:create';
+
+/** Most tags ECR allows on a repository. */
+const MAX_TAGS = 50;
+/** Characters AWS allows in tag keys and values. */
+const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key|alias)\/.+$/;
+
+/**
+ * Validates the action input and applies the ecr-kit standard to it. Throws an
+ * `InputError` listing every problem with the input field it concerns, before any AWS
+ * call is made.
+ */
+export function resolveRepositoryRequest(input: unknown): RepositoryRequest {
+  const parsed = inputSchema(z).safeParse(input);
+  if (!parsed.success) {
+    throw invalidInput(
+      parsed.error.issues.map(issue => ({
+        field: fieldPath(issue.path) || 'input',
+        message: issue.message,
+        fix: 'see the input schema of the action',
+      })),
+    );
+  }
+  const options: EcrRepositoryInput = parsed.data;
+  const violations: StandardViolation[] = [
+    ...validateAccountId(options.accountId, 'accountId'),
+    ...validateRegion(options.region, 'region'),
+    ...kmsViolations(options),
+    ...tagViolations(options.tags ?? {}),
+  ];
+  const encryption =
+    options.encryption ??
+    (options.kmsKeyArn !== undefined ? ('KMS' as const) : undefined);
+  let settings;
+  try {
+    settings = resolveRepositorySettings(ACTION_ID, {
+      name: options.repositoryName,
+      mutableTags: options.mutableTags,
+      mutableTagFilters: options.mutableTagFilters,
+      scanOnPush: options.scanOnPush,
+      encryption,
+      lifecycleRules: options.lifecycleRules,
+      untaggedExpiryDays: options.untaggedExpiryDays,
+      maxImageCount: options.maxImageCount,
+      skipLifecyclePolicy: options.skipLifecyclePolicy,
+      pullAccounts: options.pullAccounts,
+      pushAccounts: options.pushAccounts,
+      entityRef: options.entityRef,
+    });
+  } catch (error) {
+    if (!(error instanceof EcrStandardError)) throw error;
+    // The standard calls the name `name`; this action calls it `repositoryName`.
+    violations.push(
+      ...error.violations.map(v =>
+        v.field === 'name' ? { ...v, field: 'repositoryName' } : v,
+      ),
+    );
+  }
+  const tags = { ...options.tags, ...settings?.tags };
+  if (Object.keys(tags).length > MAX_TAGS) {
+    violations.push({
+      field: 'tags',
+      message: `the repository would get ${Object.keys(tags).length} tags`,
+      fix: `use at most ${MAX_TAGS} tags, the standard's included`,
+    });
+  }
+  if (!settings || violations.length > 0) throw invalidInput(violations);
+  return {
+    accountId: options.accountId,
+    region: options.region,
+    settings,
+    ...(options.kmsKeyArn !== undefined
+      ? { kmsKeyArn: options.kmsKeyArn }
+      : {}),
+    tags,
+  };
+}
+
+/** The identifiers ECR will give a repository, for dry runs. */
+export function predictIdentifiers(request: RepositoryRequest) {
+  const { accountId, region, settings } = request;
+  const partition = partitionOf(region);
+  const dnsSuffix =
+    partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
+  return {
+    repositoryName: settings.name,
+    repositoryArn: formatRepositoryArn({
+      partition,
+      region,
+      accountId,
+      repositoryName: settings.name,
+    }),
+    repositoryUri: `${accountId}.dkr.ecr.${region}.${dnsSuffix}/${settings.name}`,
+    registryId: accountId,
+  };
+}
+
+function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+function invalidInput(violations: readonly StandardViolation[]): InputError {
+  return new InputError(
+    `Invalid input to ${ACTION_ID}: ${violations
+      .map(v => `${v.field}: ${v.message}; ${v.fix}`)
+      .join(' | ')}`,
+  );
+}
+
+function fieldPath(path: readonly (string | number)[]): string {
+  let text = '';
+  for (const part of path) {
+    if (typeof part === 'number') text += `[${part}]`;
+    else text += text ? `.${part}` : part;
+  }
+  return text;
+}
+
+function kmsViolations(options: EcrRepositoryInput): StandardViolation[] {
+  if (options.kmsKeyArn === undefined) return [];
+  if (options.encryption === 'AES256') {
+    return [
+      {
+        field: 'kmsKeyArn',
+        message: 'a KMS key was given but encryption is AES256',
+        fix: 'set encryption to "KMS" or remove kmsKeyArn',
+      },
+    ];
+  }
+  return KMS_KEY_ARN.test(options.kmsKeyArn)
+    ? []
+    : [
+        {
+          field: 'kmsKeyArn',
+          message: `"${options.kmsKeyArn}" is not a KMS key ARN`,
+          fix: 'use the key ARN, e.g. "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"',
+        },
+      ];
+}
+
+function tagViolations(
+  tags: Readonly<Record<string, string>>,
+): StandardViolation[] {
+  const violations: StandardViolation[] = [];
+  for (const [key, value] of Object.entries(tags)) {
+    if (
+      key.length < 1 ||
+      key.length > 128 ||
+      !TAG_CHARACTERS.test(key) ||
+      key.toLowerCase().startsWith('aws:')
+    ) {
+      violations.push({
+        field: `tags.${key}`,
+        message: `"${key}" is not a valid tag key`,
+        fix: 'use 1 to 128 letters, digits, spaces or _ . : / = + - @, not starting with "aws:"',
+      });
+    }
+    if (value.length > 256 || !TAG_CHARACTERS.test(value)) {
+      violations.push({
+        field: `tags.${key}`,
+        message: `${JSON.stringify(value)} is not a valid tag value`,
+        fix: 'use up to 256 letters, digits, spaces or _ . : / = + - @',
+      });
+    }
+  }
+  return violations;
+}

@@ -1,0 +1,6 @@
+export { createRepositoryProvisioner } from './createRepositoryProvisioner';
+export type {
+  ProvisionedRepository,
+  RepositoryProvisioner,
+  RepositoryRequest,
+} from './types';
