@@ -1,0 +1,3 @@
+export { ecrApiRef } from './EcrApi';
+export type { EcrApi, EcrFindingsRequest } from './EcrApi';
+export { EcrClient } from './EcrClient';

@@ -1,0 +1,1 @@
+export { ComplianceBadges } from './ComplianceBadges';

@@ -1,0 +1,1 @@
+export { EcrCard } from './EcrCard';

@@ -1,0 +1,1 @@
+export { EcrContent } from './EcrContent';

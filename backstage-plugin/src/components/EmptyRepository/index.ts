@@ -1,0 +1,1 @@
+export { EmptyRepository } from './EmptyRepository';

@@ -1,0 +1,1 @@
+export { FreshnessNotice } from './FreshnessNotice';

@@ -1,0 +1,2 @@
+export { ImageFilters } from './ImageFilters';
+export type { ImageFilterValue } from './ImageFilters';

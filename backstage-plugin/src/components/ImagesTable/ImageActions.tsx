@@ -1,0 +1,35 @@
+import { CopyTextButton } from '@backstage/core-components';
+import type { EcrImage } from '@ecr-kit/backstage-plugin-ecr-common';
+import Stack from '@mui/material/Stack';
+import { pullByDigest, pullByTag } from '../../format';
+import { imageName } from './imageName';
+
+/** Copy `docker pull` by tag and by digest. */
+export function ImageActions(props: { image: EcrImage; uri: string }) {
+  const { image, uri } = props;
+  const name = imageName(image);
+  const tag = image.tags[0];
+  return (
+    <Stack
+      direction="row"
+      spacing={0.5}
+      alignItems="center"
+      sx={{ whiteSpace: 'nowrap' }}
+    >
+      {tag && (
+        <CopyTextButton
+          text={pullByTag(uri, tag)}
+          variant="tertiary"
+          aria-label={`Copy docker pull command for tag ${tag}`}
+          tooltipText="docker pull command copied"
+        />
+      )}
+      <CopyTextButton
+        text={pullByDigest(uri, image.digest)}
+        variant="tertiary"
+        aria-label={`Copy docker pull command by digest for ${name}`}
+        tooltipText="docker pull command copied"
+      />
+    </Stack>
+  );
+}

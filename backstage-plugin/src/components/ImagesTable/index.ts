@@ -1,0 +1,1 @@
+export { ImagesTable } from './ImagesTable';

@@ -1,0 +1,1 @@
+export { RepositoryErrors } from './RepositoryErrors';

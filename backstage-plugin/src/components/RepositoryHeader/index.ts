@@ -1,0 +1,1 @@
+export { RepositoryHeader } from './RepositoryHeader';

@@ -1,0 +1,1 @@
+export { RepositoryPicker } from './RepositoryPicker';
