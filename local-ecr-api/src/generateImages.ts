@@ -121,8 +121,10 @@ export function generateImages(options: GenerateImagesOptions): ImageRecord[] {
   };
 
   for (let i = 0; images.length < options.count; i++) {
+    // Time advances with the images written so far (an index or a referrer adds several),
+    // so the newest pushes land near `now` whatever the mix of kinds.
     const pushedAt = Math.floor(
-      options.now - span + (i + 1) * step - random() * step * 0.5,
+      options.now - span + (images.length + 1) * step - random() * step * 0.5,
     );
     const base = `${options.repositoryName}/${options.seed}/${i}`;
     const size = Math.floor(20e6 + random() ** 2 * 880e6);

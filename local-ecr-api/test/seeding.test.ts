@@ -41,6 +41,11 @@ describe('generateImages', () => {
       share(i => i.scan?.status === 'COMPLETE' && i.scan.findings.length > 0),
     ).toBeGreaterThan(0.3);
     expect(images.every(i => i.imagePushedAt <= options.now)).toBe(true);
+    // Pushes span the two years up to now: the newest is recent, the oldest ~2 years old.
+    const pushed = images.map(i => i.imagePushedAt);
+    const days = (t: number) => (options.now - t) / 86_400;
+    expect(days(Math.max(...pushed))).toBeLessThan(2);
+    expect(days(Math.min(...pushed))).toBeGreaterThan(700);
     expect(
       images.every(i => (i.lastRecordedPullTime ?? 0) <= options.now),
     ).toBe(true);
