@@ -33,14 +33,22 @@ export function findImage(
       'imageId must contain an imageDigest or an imageTag',
     );
   }
+  const image = lookupImage(repository, id);
+  if (!image) throw imageNotFound(registry, repository, id);
+  return image;
+}
+
+/** The image an id names (by digest, tag, or both — then they must agree), if any. */
+function lookupImage(
+  repository: RepositoryRecord,
+  id: ImageId,
+): ImageRecord | undefined {
   const image = id.imageDigest
     ? repository.images.get(id.imageDigest)
     : [...repository.images.values()].find(i =>
-        i.imageTags.includes(id.imageTag!),
+        i.imageTags.includes(id.imageTag ?? ''),
       );
-  if (!image || (id.imageTag && !image.imageTags.includes(id.imageTag))) {
-    throw imageNotFound(registry, repository, id);
-  }
+  if (id.imageTag && !image?.imageTags.includes(id.imageTag)) return undefined;
   return image;
 }
 
@@ -220,12 +228,8 @@ export function batchGetImage(registry: Registry, request: Request) {
   const images: unknown[] = [];
   const failures: unknown[] = [];
   for (const id of ids) {
-    const image = id.imageDigest
-      ? repository.images.get(id.imageDigest)
-      : [...repository.images.values()].find(i =>
-          i.imageTags.includes(id.imageTag ?? ''),
-        );
-    if (!image || (id.imageTag && !image.imageTags.includes(id.imageTag))) {
+    const image = lookupImage(repository, id);
+    if (!image) {
       failures.push({
         imageId: id,
         failureCode: 'ImageNotFound',
