@@ -235,8 +235,12 @@ describe('images', () => {
         .repositories.get('team/big')!
         .images.values(),
     ];
+    // ECR does not return the manifest of an archived index (it cannot be pulled), so only
+    // an active index's platform manifests can be grouped under it.
     const children = new Set(
-      all.flatMap(i => (i.manifests ?? []).map(m => m.digest)),
+      all
+        .filter(i => i.imageStatus === 'ACTIVE')
+        .flatMap(i => (i.manifests ?? []).map(m => m.digest)),
     );
     const top = all.filter(
       i => !i.subjectManifestDigest && !children.has(i.imageDigest),

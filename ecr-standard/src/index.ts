@@ -16,3 +16,4 @@ export * from './repositorySettings';
 export * from './scanning';
 export * from './tagMutability';
 export * from './repositoryDrift';
+export * from './partitions';

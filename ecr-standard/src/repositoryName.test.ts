@@ -11,6 +11,8 @@ describe('validateRepositoryName', () => {
     ['a plain name', 'payments'],
     ['a namespaced name', 'team/payments-api'],
     ['every separator', 'a.b_c-d/e1/f2'],
+    ['a double underscore', 'a__b'],
+    ['several dashes', 'team--x/app'],
     ['256 characters', 'x'.repeat(256)],
   ])('accepts %s', (_, name) => {
     expect(validateRepositoryName(name)).toEqual([]);
@@ -21,7 +23,9 @@ describe('validateRepositoryName', () => {
     ['an empty path component', 'team//svc', 'not a valid ECR repository name'],
     ['a leading separator', '-svc', 'not a valid ECR repository name'],
     ['a trailing separator', 'svc-', 'not a valid ECR repository name'],
-    ['doubled separators', 'svc..api', 'not a valid ECR repository name'],
+    ['doubled dots', 'svc..api', 'not a valid ECR repository name'],
+    ['three underscores', 'svc___api', 'not a valid ECR repository name'],
+    ['mixed separators', 'svc._api', 'not a valid ECR repository name'],
     ['1 character', 'a', 'has 1 characters'],
     ['257 characters', 'x'.repeat(257), 'has 257 characters'],
   ])('rejects %s', (_, name, message) => {

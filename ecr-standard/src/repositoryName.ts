@@ -1,11 +1,14 @@
 import type { StandardViolation } from './EcrStandardError';
 
 /**
- * Amazon ECR's repository naming rule: lowercase path components of letters and digits
- * separated by `.`, `_` or `-`, joined by `/`; 2 to 256 characters.
+ * Amazon ECR's repository naming rule, as the current ECR API model states it
+ * (`RepositoryName` in botocore's ecr/2015-09-21 service model): path components of lowercase
+ * letters and digits, separated inside by `.`, `_`, `__` or one or more `-`, joined by `/`;
+ * 2 to 256 characters. (The older rule, still quoted in many docs, allowed one `-` only.)
+ * local-ecr-api's tests check this pattern against the model's.
  */
 export const REPOSITORY_NAME_PATTERN =
-  /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+  /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
 
 /** Returns the violations of ECR's naming rule by `name` (none when valid). */
 export function validateRepositoryName(
@@ -35,7 +38,7 @@ export function validateRepositoryName(
       field,
       message: `"${name}" is not a valid ECR repository name`,
       fix:
-        'use lowercase letters and digits, separated by ".", "_" or "-", with "/" between path components' +
+        'use lowercase letters and digits, separated by ".", "_", "__" or dashes, with "/" between path components' +
         (suggestion && suggestion !== name ? ` (e.g. "${suggestion}")` : ''),
     });
   }

@@ -4,6 +4,8 @@ export class EcrApiError extends Error {
     readonly type: string,
     message: string,
     readonly status = 400,
+    /** Extra members of the error shape (e.g. `kmsError`), sent beside `message`. */
+    readonly fields: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = type;
@@ -12,6 +14,16 @@ export class EcrApiError extends Error {
 
 export function invalidParameter(message: string): EcrApiError {
   return new EcrApiError('InvalidParameterException', message);
+}
+
+/** ECR's wording for a semantic check on one parameter. */
+export function invalidParameterAt(
+  parameter: string,
+  constraint: string,
+): EcrApiError {
+  return invalidParameter(
+    `Invalid parameter at '${parameter}' failed to satisfy constraint: '${constraint}'`,
+  );
 }
 
 export function repositoryNotFound(

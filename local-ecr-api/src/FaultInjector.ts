@@ -14,7 +14,14 @@ export interface FaultRule {
   readonly accessDenied?: boolean;
   /** Share of requests (0–1) answered with a 500 ServerException. */
   readonly serverErrorRate?: number;
+  /** Accept the request and never answer it (a stuck endpoint); the client must time out. */
+  readonly blackHole?: boolean;
+  /** Drop the connection without an answer (ECONNRESET on the client). */
+  readonly reset?: boolean;
 }
+
+/** What the server does with a request after the faults: answer, drop, or leave hanging. */
+export type FaultOutcome = 'answer' | 'reset' | 'black-hole';
 
 /** Applies {@link FaultRule}s to requests; random draws come from a seeded PRNG. */
 export class FaultInjector {
@@ -41,7 +48,7 @@ export class FaultInjector {
     operation: string;
     repositoryName?: unknown;
     accountId: string;
-  }): Promise<void> {
+  }): Promise<FaultOutcome> {
     for (const rule of this.rules) {
       if (rule.operation && rule.operation !== request.operation) continue;
       if (rule.accountId && rule.accountId !== request.accountId) continue;
@@ -54,6 +61,8 @@ export class FaultInjector {
       if (rule.latencyMs) {
         await new Promise(resolve => setTimeout(resolve, rule.latencyMs));
       }
+      if (rule.blackHole) return 'black-hole';
+      if (rule.reset) return 'reset';
       if (rule.accessDenied) {
         throw new EcrApiError(
           'AccessDeniedException',
@@ -67,5 +76,6 @@ export class FaultInjector {
         throw new EcrApiError('ServerException', 'Internal service error', 500);
       }
     }
+    return 'answer';
   }
 }

@@ -1,3 +1,4 @@
+import { repositoryArn, repositoryUri } from '@ecr-kit/ecr-standard';
 import type { RegistrySettings, RepositoryRecord } from './model';
 
 /** One (account, region) registry. */
@@ -9,6 +10,7 @@ export class Registry {
     scanningRules: [],
     replicationRules: [],
     pullThroughCacheRules: [],
+    creationTemplates: new Map(),
   };
 
   constructor(
@@ -16,12 +18,14 @@ export class Registry {
     readonly region: string,
   ) {}
 
+  /** The repository ARN in this registry's partition (`arn:aws-cn:` in China, …). */
   repositoryArn(name: string): string {
-    return `arn:aws:ecr:${this.region}:${this.accountId}:repository/${name}`;
+    return repositoryArn(this.accountId, this.region, name);
   }
 
+  /** `docker pull` URI, with the partition's DNS suffix (`amazonaws.com.cn` in China). */
   repositoryUri(name: string): string {
-    return `${this.accountId}.dkr.ecr.${this.region}.amazonaws.com/${name}`;
+    return repositoryUri(this.accountId, this.region, name);
   }
 
   /** Whether DescribeImages carries scan status and counts (legacy basic scanning only). */
@@ -45,6 +49,11 @@ export class RegistryStore {
       this.registries.set(key, registry);
     }
     return registry;
+  }
+
+  /** The registry if it has been used or seeded; never creates one. */
+  find(accountId: string, region: string): Registry | undefined {
+    return this.registries.get(`${accountId}/${region}`);
   }
 
   all(): Registry[] {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { formatArn } from '@ecr-kit/ecr-standard';
 import type { FindingRecord, ImageRecord, RepositoryRecord } from './model';
 import type { Registry } from './Registry';
+import { ecrSeverity } from './severityCounts';
 
 function referenceUrl(id: string): string {
   return id.startsWith('CVE-')
@@ -14,7 +16,7 @@ export function basicFinding(finding: FindingRecord) {
     name: finding.id,
     description: finding.description,
     uri: referenceUrl(finding.id),
-    severity: finding.severity,
+    severity: ecrSeverity(finding.severity),
     attributes: [
       { key: 'package_name', value: finding.packageName },
       { key: 'package_version', value: finding.packageVersion },
@@ -41,7 +43,12 @@ export function enhancedFinding(
   return {
     awsAccountId: registry.accountId,
     description: finding.description,
-    findingArn: `arn:aws:inspector2:${registry.region}:${registry.accountId}:finding/${hash}`,
+    findingArn: formatArn({
+      service: 'inspector2',
+      region: registry.region,
+      accountId: registry.accountId,
+      resource: `finding/${hash}`,
+    }),
     firstObservedAt: observedAt,
     lastObservedAt: observedAt,
     updatedAt: observedAt,
@@ -83,7 +90,7 @@ export function enhancedFinding(
     },
     resources: [
       {
-        id: `arn:aws:ecr:${registry.region}:${registry.accountId}:repository/${repository.repositoryName}/${image.imageDigest}`,
+        id: `${registry.repositoryArn(repository.repositoryName)}/${image.imageDigest}`,
         type: 'AWS_ECR_CONTAINER_IMAGE',
         details: {
           awsEcrContainerImage: {

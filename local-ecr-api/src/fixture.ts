@@ -1,10 +1,26 @@
 import { readFileSync } from 'node:fs';
+import { formatArn } from '@ecr-kit/ecr-standard';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { EcrApiError } from './EcrApiError';
 import { generateImages } from './generateImages';
+import { validateLifecyclePolicy } from './lifecycle';
 import { MEDIA_TYPES } from './mediaTypes';
-import type { ImageRecord, RepositoryRecord } from './model';
-import type { RegistryStore } from './Registry';
+import { checkShape } from './model/checkShape';
+import { ECR_MODEL } from './model/serviceModels';
+import {
+  ENCRYPTION_TYPES,
+  REPOSITORY_CREATORS,
+  SCAN_FREQUENCIES,
+  TAG_MUTABILITIES,
+  type ImageRecord,
+  type RepositoryRecord,
+} from './model';
+import { validatePolicyDocument } from './policies';
+import { upstreamRegistryOf } from './pullThroughCacheOperations';
+import { normalizePrefix } from './simulation/creationTemplates';
+import { checkTags } from './validation/tagRules';
+import type { World } from './world/OperationContext';
 
 const TIME_MESSAGE =
   'must be an ISO 8601 date-time such as 2025-12-01T10:00:00Z, or epoch seconds';
@@ -91,22 +107,31 @@ const image = z.object({
   scan: scan.optional(),
 });
 
+/** An image of an upstream registry (same fields as a repository's images). */
+export const upstreamImageSchema = image;
+
+/** A name or prefix the ECR model accepts for `shape` (repository names, template prefixes). */
+function modelString(shape: string) {
+  return z.string().superRefine((value, ctx) => {
+    const [violation] = checkShape(ECR_MODEL, shape, value, 'input');
+    if (violation) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `${violation.constraint} (ECR's ${shape})`,
+      });
+    }
+  });
+}
+
 const repository = z.object({
-  name: z.string().min(2),
+  name: modelString('RepositoryName'),
   createdAt: time.optional(),
-  imageTagMutability: z
-    .enum([
-      'MUTABLE',
-      'IMMUTABLE',
-      'IMMUTABLE_WITH_EXCLUSION',
-      'MUTABLE_WITH_EXCLUSION',
-    ])
-    .default('MUTABLE'),
+  imageTagMutability: z.enum(TAG_MUTABILITIES).default('MUTABLE'),
   imageTagMutabilityExclusionFilters: z.array(z.string()).optional(),
   scanOnPush: z.boolean().default(false),
   encryption: z
     .object({
-      type: z.enum(['AES256', 'KMS', 'KMS_DSSE']),
+      type: z.enum(ENCRYPTION_TYPES),
       kmsKey: z.string().optional(),
     })
     .default({ type: 'AES256' }),
@@ -135,7 +160,7 @@ const registry = z.object({
   scanningRules: z
     .array(
       z.object({
-        scanFrequency: z.enum(['SCAN_ON_PUSH', 'CONTINUOUS_SCAN', 'MANUAL']),
+        scanFrequency: z.enum(SCAN_FREQUENCIES),
         filters: z.array(z.string()).default(['*']),
       }),
     )
@@ -143,14 +168,81 @@ const registry = z.object({
   pullThroughCacheRules: z
     .array(
       z.object({
-        ecrRepositoryPrefix: z.string(),
-        upstreamRegistryUrl: z.string(),
-        upstreamRegistry: z.string().optional(),
+        ecrRepositoryPrefix: modelString(
+          'PullThroughCacheRuleRepositoryPrefix',
+        ),
+        upstreamRegistryUrl: z
+          .string()
+          .refine(
+            url => upstreamRegistryOf(url) !== undefined,
+            'is not an upstream registry ECR supports for pull through cache',
+          ),
         credentialArn: z.string().optional(),
+        customRoleArn: z.string().optional(),
+        upstreamRepositoryPrefix: z.string().optional(),
       }),
     )
     .default([]),
+  /** Repository creation templates (CreateRepositoryCreationTemplate's members). */
+  creationTemplates: z
+    .array(
+      z.object({
+        prefix: modelString('Prefix'),
+        appliedFor: z.array(z.enum(REPOSITORY_CREATORS)).min(1),
+        description: z.string().optional(),
+        imageTagMutability: z.enum(TAG_MUTABILITIES).optional(),
+        encryption: z
+          .object({
+            type: z.enum(ENCRYPTION_TYPES),
+            kmsKey: z.string().optional(),
+          })
+          .optional(),
+        resourceTags: z.record(z.string()).default({}),
+        repositoryPolicy: z
+          .union([z.string(), z.record(z.unknown())])
+          .optional(),
+        lifecyclePolicy: z
+          .union([z.string(), z.record(z.unknown())])
+          .optional(),
+        customRoleArn: z.string().optional(),
+      }),
+    )
+    .default([]),
+  /** The registry's replication rules (PutReplicationConfiguration). */
+  replicationRules: z
+    .array(
+      z.object({
+        destinations: z.array(
+          z.object({
+            region: z.string(),
+            registryId: z
+              .string()
+              .regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+          }),
+        ),
+        /** Repository name prefixes (PREFIX_MATCH); none replicates every repository. */
+        filters: z.array(z.string()).default([]),
+      }),
+    )
+    .default([]),
+  registryPolicy: z.union([z.string(), z.record(z.unknown())]).optional(),
+  /** Secrets Manager secrets of this account and Region (names or ARNs); `valid: false` = the upstream rejects them. */
+  secrets: z
+    .array(
+      z.object({ name: z.string().min(1), valid: z.boolean().default(true) }),
+    )
+    .default([]),
+  /** KMS keys of this account and Region (ARNs) that repositories may use. */
+  kmsKeys: z.array(z.string()).default([]),
   repositories: z.array(repository).default([]),
+});
+
+const simulatedAction = z.object({
+  accountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+  region: z.string().min(2),
+  repositoryName: z.string().min(2),
+  accessKeyId: z.string().optional(),
+  principalArn: z.string().optional(),
 });
 
 /** The fixture file format: see the package README. */
@@ -159,7 +251,63 @@ export const fixtureSchema = z.object({
   accounts: z
     .record(z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'))
     .default({}),
+  /** Access key id → IAM principal, its account and the actions its identity policies allow. */
+  principals: z
+    .record(
+      z.object({
+        accountId: z
+          .string()
+          .regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+        arn: z
+          .string()
+          .regex(
+            /^arn:aws[a-z-]*:(iam|sts)::\d{12}:.+$/,
+            'must be an IAM or STS principal ARN',
+          ),
+        allow: z.array(z.string()).default([]),
+      }),
+    )
+    .default({}),
+  /** Upstream registries that pull-through-cache rules read from (by host, e.g. `public.ecr.aws`). */
+  upstreams: z
+    .array(
+      z.object({
+        url: z.string().min(1),
+        repositories: z.array(
+          z.object({ name: z.string().min(1), images: z.array(image).min(1) }),
+        ),
+      }),
+    )
+    .default([]),
   registries: z.array(registry).default([]),
+  /**
+   * Pulls and pushes to play out once the registries are loaded, in order — so a seed can
+   * start with repositories ECR created itself (pull through cache, replication, create on
+   * push). Same fields as `simulate.pull` / `simulate.push`.
+   */
+  playOut: z
+    .array(
+      z.union([
+        z
+          .object({
+            pull: simulatedAction.extend({
+              tag: z.string().optional(),
+              digest: z.string().optional(),
+            }),
+          })
+          .strict(),
+        z
+          .object({
+            push: simulatedAction.extend({
+              tag: z.string().optional(),
+              platforms: z.array(z.string()).optional(),
+              revision: z.string().optional(),
+            }),
+          })
+          .strict(),
+      ]),
+    )
+    .default([]),
 });
 
 export type Fixture = z.input<typeof fixtureSchema>;
@@ -211,12 +359,26 @@ function digestFor(...parts: (string | number)[]): string {
 
 type FixtureImage = z.output<typeof image>;
 
-function imagesFrom(
+/**
+ * Image records for fixture images. `scanType` says who reports their findings: basic
+ * scanning has no UNTRIAGED severity (that is Amazon Inspector's), so a basic registry's seed
+ * cannot use it; upstream images may carry any.
+ */
+export function imagesFromSpecs(
   repositoryName: string,
   images: FixtureImage[],
+  scanType: 'BASIC' | 'ENHANCED' | 'upstream',
 ): ImageRecord[] {
   const records: ImageRecord[] = [];
   images.forEach((spec, index) => {
+    if (
+      scanType === 'BASIC' &&
+      spec.scan?.findings.some(f => f.severity === 'UNTRIAGED')
+    ) {
+      throw new FixtureError(repositoryName, [
+        `images[${index}].scan.findings: severity UNTRIAGED is Amazon Inspector's; basic scanning reports CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL or UNDEFINED`,
+      ]);
+    }
     const digest =
       spec.digest ?? digestFor(repositoryName, index, spec.tags.join(','));
     const scanRecord = spec.scan && {
@@ -263,9 +425,7 @@ function imagesFrom(
           ...common,
           imageDigest: digestFor(digest, platform),
           imageTags: [],
-          imageSizeInBytes: Math.floor(
-            spec.sizeInBytes / spec.platforms.length,
-          ),
+          imageSizeInBytes: spec.sizeInBytes,
           imageManifestMediaType: MEDIA_TYPES.ociManifest,
           artifactMediaType: MEDIA_TYPES.ociImageConfig,
         }));
@@ -331,17 +491,79 @@ function policyText(
     : JSON.stringify(policy);
 }
 
-/** Loads a validated fixture into the store. Returns the access-key → account map. */
+/** ECR's own check of a seeded setting, reported as a fixture error naming the field. */
+function checked<T>(where: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof EcrApiError) {
+      throw new FixtureError(where, [`${error.type}: ${error.message}`]);
+    }
+    throw error;
+  }
+}
+
+/** The access keys a fixture declares, for the server's callers. */
+export interface SeededCallers {
+  readonly accounts: Record<string, string>;
+  readonly principals: Record<
+    string,
+    { accountId: string; arn: string; allow: string[] }
+  >;
+}
+
+/**
+ * Loads a validated fixture into the world. Every seeded setting passes the checks ECR
+ * applies through its API (names, tags, lifecycle and IAM policies, pull-through-cache
+ * upstreams), so a seed cannot hold what ECR would refuse.
+ */
 export function loadFixture(
-  store: RegistryStore,
+  world: World,
   fixture: ReturnType<typeof parseFixture>,
   options: { now: number; seed: number },
-): Record<string, string> {
-  for (const spec of fixture.registries) {
-    const registry = store.get(spec.accountId, spec.region);
+): SeededCallers {
+  for (const upstream of fixture.upstreams) {
+    for (const repo of upstream.repositories) {
+      world.upstreams.add(
+        upstream.url,
+        repo.name,
+        imagesFromSpecs(
+          `${upstream.url}/${repo.name}`,
+          repo.images,
+          'upstream',
+        ),
+      );
+    }
+  }
+  fixture.registries.forEach((spec, r) => {
+    const at = `registries[${r}]`;
+    const registry = world.store.get(spec.accountId, spec.region);
+    const arnOf = (service: string, resource: string) =>
+      formatArn({
+        service,
+        region: spec.region,
+        accountId: spec.accountId,
+        resource,
+      });
+    for (const secret of spec.secrets) {
+      world.resources.putSecret(
+        secret.name.startsWith('arn:')
+          ? secret.name
+          : arnOf('secretsmanager', `secret:${secret.name}`),
+        secret.valid,
+      );
+    }
+    for (const key of spec.kmsKeys) world.resources.putKmsKey(key);
+    const registryPolicy = policyText(spec.registryPolicy);
+    if (registryPolicy) {
+      checked(`${at}.registryPolicy`, () =>
+        validatePolicyDocument(registryPolicy, 'registry'),
+      );
+    }
     Object.assign(registry.settings, {
       scanType: spec.scanType,
       basicScanFlavor: spec.basicScanFlavor,
+      registryPolicyText: registryPolicy,
       scanningRules: spec.scanningRules.map(rule => ({
         scanFrequency: rule.scanFrequency,
         repositoryFilters: rule.filters.map(filter => ({
@@ -351,21 +573,88 @@ export function loadFixture(
       })),
       pullThroughCacheRules: spec.pullThroughCacheRules.map(rule => ({
         ...rule,
+        ecrRepositoryPrefix: normalizePrefix(rule.ecrRepositoryPrefix),
+        upstreamRegistry: upstreamRegistryOf(rule.upstreamRegistryUrl)!,
         createdAt: options.now,
       })),
+      replicationRules: spec.replicationRules.map(rule => ({
+        destinations: rule.destinations,
+        ...(rule.filters.length
+          ? {
+              repositoryFilters: rule.filters.map(filter => ({
+                filter,
+                filterType: 'PREFIX_MATCH' as const,
+              })),
+            }
+          : {}),
+      })),
     });
-    for (const repo of spec.repositories) {
+    spec.creationTemplates.forEach((template, t) => {
+      const where = `${at}.creationTemplates[${t}]`;
+      const lifecyclePolicy = policyText(template.lifecyclePolicy);
+      const repositoryPolicy = policyText(template.repositoryPolicy);
+      const resourceTags = Object.entries(template.resourceTags).map(
+        ([Key, Value]) => ({ Key, Value }),
+      );
+      checked(where, () => {
+        checkTags(resourceTags);
+        if (lifecyclePolicy) validateLifecyclePolicy(lifecyclePolicy);
+        if (repositoryPolicy)
+          validatePolicyDocument(repositoryPolicy, 'repository');
+      });
+      const prefix = normalizePrefix(template.prefix);
+      registry.settings.creationTemplates.set(prefix, {
+        prefix,
+        description: template.description,
+        appliedFor: template.appliedFor,
+        imageTagMutability: template.imageTagMutability,
+        encryptionConfiguration: template.encryption
+          ? {
+              encryptionType: template.encryption.type,
+              ...(template.encryption.kmsKey
+                ? { kmsKey: template.encryption.kmsKey }
+                : {}),
+            }
+          : undefined,
+        resourceTags,
+        repositoryPolicy,
+        lifecyclePolicy,
+        customRoleArn: template.customRoleArn,
+        createdAt: options.now,
+        updatedAt: options.now,
+      });
+    });
+    spec.repositories.forEach((repo, i) => {
+      const where = `${at}.repositories[${i}]`;
       const images = [
-        ...imagesFrom(repo.name, repo.images),
+        ...imagesFromSpecs(repo.name, repo.images, spec.scanType),
         ...(repo.generate
           ? generateImages({
               repositoryName: repo.name,
               count: repo.generate.count,
               seed: repo.generate.seed ?? options.seed,
               now: options.now,
+              scanType: spec.scanType,
             })
           : []),
       ];
+      const tags = Object.entries(repo.tags).map(([Key, Value]) => ({
+        Key,
+        Value,
+      }));
+      const lifecyclePolicyText = policyText(repo.lifecyclePolicy);
+      const repositoryPolicyText = policyText(repo.repositoryPolicy);
+      checked(where, () => {
+        checkTags(tags);
+        if (lifecyclePolicyText) validateLifecyclePolicy(lifecyclePolicyText);
+        if (repositoryPolicyText)
+          validatePolicyDocument(repositoryPolicyText, 'repository');
+      });
+      const kmsKey =
+        repo.encryption.type === 'AES256'
+          ? undefined
+          : (repo.encryption.kmsKey ?? arnOf('kms', 'alias/aws/ecr'));
+      if (kmsKey) world.resources.putKmsKey(kmsKey);
       const record: RepositoryRecord = {
         repositoryName: repo.name,
         createdAt:
@@ -382,20 +671,16 @@ export function loadFixture(
           })),
         scanOnPush: repo.scanOnPush,
         encryptionType: repo.encryption.type,
-        kmsKey:
-          repo.encryption.type === 'AES256'
-            ? undefined
-            : (repo.encryption.kmsKey ??
-              `arn:aws:kms:${spec.region}:${spec.accountId}:alias/aws/ecr`),
-        tags: Object.entries(repo.tags).map(([Key, Value]) => ({ Key, Value })),
-        lifecyclePolicyText: policyText(repo.lifecyclePolicy),
-        repositoryPolicyText: policyText(repo.repositoryPolicy),
+        kmsKey,
+        tags,
+        lifecyclePolicyText,
+        repositoryPolicyText,
         images: new Map(images.map(i => [i.imageDigest, i])),
       };
       registry.repositories.set(repo.name, record);
-    }
-  }
-  return fixture.accounts;
+    });
+  });
+  return { accounts: fixture.accounts, principals: fixture.principals };
 }
 
 /** `linux/arm64/v8` → `{ os: 'linux', architecture: 'arm64', variant: 'v8' }`; a bare `arm64` means linux. */

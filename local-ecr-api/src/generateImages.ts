@@ -13,6 +13,11 @@ export interface GenerateImagesOptions {
   readonly now: number;
   /** Spread of push times back from `now`; default two years. */
   readonly spanSeconds?: number;
+  /**
+   * Who reports the findings: basic scanning has no UNTRIAGED severity (Inspector's), so
+   * for BASIC those findings come out UNDEFINED. Default ENHANCED.
+   */
+  readonly scanType?: 'BASIC' | 'ENHANCED';
 }
 
 const PACKAGES = [
@@ -76,6 +81,9 @@ export function generateImages(options: GenerateImagesOptions): ImageRecord[] {
         }
         roll -= weight;
       }
+      if (options.scanType === 'BASIC' && severity === 'UNTRIAGED') {
+        severity = 'UNDEFINED';
+      }
       const year = 2019 + Math.floor(random() * 7);
       const id = `CVE-${year}-${String(1000 + ((index * 7919 + f * 104729) % 98999)).padStart(5, '0')}`;
       const fixable = random() < 0.6;
@@ -88,7 +96,7 @@ export function generateImages(options: GenerateImagesOptions): ImageRecord[] {
           ? `${packageVersion}-r${1 + Math.floor(random() * 5)}`
           : undefined,
         cvssScore:
-          severity === 'UNTRIAGED'
+          severity === 'UNTRIAGED' || severity === 'UNDEFINED'
             ? undefined
             : Math.round((2 + random() * 8) * 10) / 10,
         exploitAvailable: random() < 0.1,
@@ -173,10 +181,8 @@ export function generateImages(options: GenerateImagesOptions): ImageRecord[] {
           ...common,
           imageDigest: digestOf(`${base}/index`),
           imageTags: tags,
-          imageSizeInBytes: children.reduce(
-            (sum, c) => sum + c.imageSizeInBytes,
-            0,
-          ),
+          // The model documents an index's size as the largest of its manifests.
+          imageSizeInBytes: Math.max(...children.map(c => c.imageSizeInBytes)),
           imageManifestMediaType: MEDIA_TYPES.ociIndex,
           manifests: children.map((child, c) => ({
             digest: child.imageDigest,

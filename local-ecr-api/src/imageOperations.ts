@@ -1,56 +1,13 @@
-import { EcrApiError, invalidParameter } from './EcrApiError';
+import { repositoryNotFound } from './EcrApiError';
+import { findImage, isFailure, lookupImage, type ImageId } from './imageIds';
 import { MEDIA_TYPES } from './mediaTypes';
 import type { ImageRecord, RepositoryRecord } from './model';
 import { paginate } from './pagination';
 import type { Registry } from './Registry';
-import { findRepository } from './repositoryOperations';
+import { checkRegistryId, findRepository } from './repositoryOperations';
 import { severityCounts } from './severityCounts';
-
-type Request = Record<string, unknown>;
-interface ImageId {
-  imageDigest?: string;
-  imageTag?: string;
-}
-
-function imageNotFound(
-  registry: Registry,
-  repository: RepositoryRecord,
-  id: ImageId,
-): EcrApiError {
-  return new EcrApiError(
-    'ImageNotFoundException',
-    `The image with imageId {imageDigest:'${id.imageDigest ?? 'null'}', imageTag:'${id.imageTag ?? 'null'}'} does not exist within the repository with name '${repository.repositoryName}' in the registry with id '${registry.accountId}'`,
-  );
-}
-
-export function findImage(
-  registry: Registry,
-  repository: RepositoryRecord,
-  id: ImageId | undefined,
-): ImageRecord {
-  if (!id || (!id.imageDigest && !id.imageTag)) {
-    throw invalidParameter(
-      'imageId must contain an imageDigest or an imageTag',
-    );
-  }
-  const image = lookupImage(repository, id);
-  if (!image) throw imageNotFound(registry, repository, id);
-  return image;
-}
-
-/** The image an id names (by digest, tag, or both — then they must agree), if any. */
-function lookupImage(
-  repository: RepositoryRecord,
-  id: ImageId,
-): ImageRecord | undefined {
-  const image = id.imageDigest
-    ? repository.images.get(id.imageDigest)
-    : [...repository.images.values()].find(i =>
-        i.imageTags.includes(id.imageTag ?? ''),
-      );
-  if (id.imageTag && !image?.imageTags.includes(id.imageTag)) return undefined;
-  return image;
-}
+import { PullFailure, pullThroughCache } from './simulation/pullThroughCache';
+import type { OperationContext, Request } from './world/OperationContext';
 
 /** ECR lists images in no particular time order; this double lists them by digest. */
 function byDigest(repository: RepositoryRecord): ImageRecord[] {
@@ -59,6 +16,7 @@ function byDigest(repository: RepositoryRecord): ImageRecord[] {
   );
 }
 
+/** `filter.tagStatus` (default ANY) and `filter.imageStatus` (default ACTIVE) of DescribeImages and ListImages. */
 function matchesFilter(
   image: ImageRecord,
   filter: Request | undefined,
@@ -124,11 +82,6 @@ export function describeImages(registry: Registry, request: Request) {
   const repository = findRepository(registry, request);
   const ids = request.imageIds as ImageId[] | undefined;
   if (ids) {
-    if (request.maxResults !== undefined || request.nextToken !== undefined) {
-      throw invalidParameter(
-        'maxResults and nextToken cannot be used with imageIds',
-      );
-    }
     return {
       imageDetails: ids.map(id =>
         imageDetail(registry, repository, findImage(registry, repository, id)),
@@ -141,10 +94,7 @@ export function describeImages(registry: Registry, request: Request) {
     `DescribeImages/${repository.repositoryName}`,
     images,
     request,
-    {
-      max: 1000,
-      fallback: 100,
-    },
+    { fallback: 100 },
   );
   return {
     imageDetails: page.items.map(i => imageDetail(registry, repository, i)),
@@ -158,7 +108,7 @@ export function listImages(registry: Registry, request: Request) {
   // One entry per (digest, tag) pair; an untagged image is one entry with its digest only.
   const ids: ImageId[] = [];
   for (const image of byDigest(repository)) {
-    if (!matchesFilter(image, { ...filter, imageStatus: 'ANY' })) continue;
+    if (!matchesFilter(image, filter)) continue;
     if (image.imageTags.length === 0) {
       ids.push({ imageDigest: image.imageDigest });
     }
@@ -170,10 +120,7 @@ export function listImages(registry: Registry, request: Request) {
     `ListImages/${repository.repositoryName}`,
     ids,
     request,
-    {
-      max: 1000,
-      fallback: 100,
-    },
+    { fallback: 100 },
   );
   return {
     imageIds: page.items,
@@ -181,8 +128,9 @@ export function listImages(registry: Registry, request: Request) {
   };
 }
 
-/** The manifest document ECR would return: an index lists its platforms, others a config. */
-function manifestOf(image: ImageRecord): string {
+/** The manifest document of an image: as pushed, or generated for a seeded image. */
+export function manifestOf(image: ImageRecord): string {
+  if (image.manifest) return image.manifest;
   if (image.manifests) {
     return JSON.stringify({
       schemaVersion: 2,
@@ -215,35 +163,65 @@ function manifestOf(image: ImageRecord): string {
 }
 
 /**
- * BatchGetImage: manifests for up to 100 image ids. An image whose manifest media type is
- * not in `acceptedMediaTypes` (when given) is a failure, as on ECR; so is an unknown id.
+ * BatchGetImage: manifests for up to 100 image ids; what a pull calls. Ids that name no
+ * image come back as `failures` with the model's failure codes; archived images cannot be
+ * pulled; a name under a pull-through-cache prefix is pulled through the cache first.
  */
-export function batchGetImage(registry: Registry, request: Request) {
-  const repository = findRepository(registry, request);
-  const ids = request.imageIds as ImageId[] | undefined;
-  if (!Array.isArray(ids) || ids.length < 1 || ids.length > 100) {
-    throw invalidParameter('imageIds must contain between 1 and 100 items');
-  }
+export function batchGetImage(
+  registry: Registry,
+  request: Request,
+  context: OperationContext,
+) {
+  checkRegistryId(registry, request);
+  const name = String(request.repositoryName);
+  const ids = request.imageIds as ImageId[];
   const accepted = request.acceptedMediaTypes as string[] | undefined;
   const images: unknown[] = [];
   const failures: unknown[] = [];
   for (const id of ids) {
+    if (id.imageDigest || id.imageTag) {
+      try {
+        pullThroughCache(registry, context, name, {
+          tag: id.imageTag,
+          digest: id.imageDigest,
+        });
+      } catch (error) {
+        if (!(error instanceof PullFailure)) throw error;
+        failures.push({
+          imageId: id,
+          failureCode: error.failureCode,
+          failureReason: error.message,
+        });
+        continue;
+      }
+    }
+    const repository = registry.repositories.get(name);
+    if (!repository) throw repositoryNotFound(name, registry.accountId);
     const image = lookupImage(repository, id);
-    if (!image) {
+    if (isFailure(image)) {
+      failures.push({ imageId: id, ...image });
+      continue;
+    }
+    if (image.imageStatus !== 'ACTIVE') {
       failures.push({
         imageId: id,
-        failureCode: 'ImageNotFound',
-        failureReason: 'Requested image not found',
+        failureCode: 'ImageInaccessible',
+        failureReason: `The image is ${image.imageStatus.toLowerCase()} and cannot be pulled until it is restored`,
       });
       continue;
     }
     if (accepted && !accepted.includes(image.imageManifestMediaType)) {
+      // The model has no failure code for an unaccepted media type; ECR reports it as not found.
       failures.push({
         imageId: id,
-        failureCode: 'UnsupportedImageType',
-        failureReason: `The image manifest media type ${image.imageManifestMediaType} is not in acceptedMediaTypes`,
+        failureCode: 'ImageNotFound',
+        failureReason: `Requested image not found: its manifest media type ${image.imageManifestMediaType} is not in acceptedMediaTypes`,
       });
       continue;
+    }
+    // A pull is recorded, refreshed at most once a day (ImageDetail.lastRecordedPullTime).
+    if (context.now - (image.lastRecordedPullTime ?? 0) >= 24 * 3600) {
+      image.lastRecordedPullTime = context.now;
     }
     images.push({
       registryId: registry.accountId,

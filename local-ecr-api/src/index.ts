@@ -16,3 +16,10 @@ export { MEDIA_TYPES } from './mediaTypes';
 export { Registry, RegistryStore } from './Registry';
 export type * from './model';
 export { runCli } from './cli';
+export {
+  BASIC_SEVERITIES,
+  ENCRYPTION_TYPES,
+  REPOSITORY_CREATORS,
+  SCAN_FREQUENCIES,
+  TAG_MUTABILITIES,
+} from './model';

@@ -1,6 +1,11 @@
 /** Timestamps are epoch seconds, as on ECR's wire. */
 export type EpochSeconds = number;
 
+/**
+ * Severities of stored findings. Basic scanning reports the ECR model's `FindingSeverity`
+ * set (INFORMATIONAL…CRITICAL, UNDEFINED); `UNTRIAGED` is Amazon Inspector's (enhanced
+ * scanning) and is only accepted for registries with enhanced scanning.
+ */
 export type Severity =
   | 'CRITICAL'
   | 'HIGH'
@@ -9,6 +14,16 @@ export type Severity =
   | 'INFORMATIONAL'
   | 'UNDEFINED'
   | 'UNTRIAGED';
+
+/** Severities that basic scanning (and `findingSeverityCounts`) can report. */
+export const BASIC_SEVERITIES: readonly Severity[] = [
+  'INFORMATIONAL',
+  'LOW',
+  'MEDIUM',
+  'HIGH',
+  'CRITICAL',
+  'UNDEFINED',
+];
 
 /** One vulnerability finding, stored once and rendered as a basic or an enhanced finding. */
 export interface FindingRecord {
@@ -30,7 +45,9 @@ export type ScanStatus =
   | 'ACTIVE'
   | 'PENDING'
   | 'SCAN_ELIGIBILITY_EXPIRED'
-  | 'FINDINGS_UNAVAILABLE';
+  | 'FINDINGS_UNAVAILABLE'
+  | 'LIMIT_EXCEEDED'
+  | 'IMAGE_ARCHIVED';
 
 export interface ScanRecord {
   status: ScanStatus;
@@ -65,13 +82,46 @@ export interface ImageRecord {
   lastArchivedAt?: EpochSeconds;
   lastActivatedAt?: EpochSeconds;
   scan?: ScanRecord;
+  /** The manifest document as pushed (PutImage); generated for seeded images. */
+  manifest?: string;
+  /** Per destination, how replication of this image went (source registry only). */
+  replicationStatuses?: ReplicationStatusRecord[];
+  /** Pull through cache: when the image was last synced with its upstream. */
+  upstreamSyncedAt?: EpochSeconds;
+  /** Set on images that arrived by replication (ECR does not replicate them again). */
+  replicated?: boolean;
 }
 
-export type TagMutability =
-  | 'MUTABLE'
-  | 'IMMUTABLE'
-  | 'IMMUTABLE_WITH_EXCLUSION'
-  | 'MUTABLE_WITH_EXCLUSION';
+export interface ReplicationStatusRecord {
+  region: string;
+  registryId: string;
+  status: 'IN_PROGRESS' | 'COMPLETE' | 'FAILED';
+  failureCode?: string;
+}
+
+/**
+ * Enum values the simulator's types and fixture use, as the ECR model lists them (a test
+ * checks them against `model/ecr.constraints.json`).
+ */
+export const TAG_MUTABILITIES = [
+  'MUTABLE',
+  'IMMUTABLE',
+  'IMMUTABLE_WITH_EXCLUSION',
+  'MUTABLE_WITH_EXCLUSION',
+] as const;
+export const ENCRYPTION_TYPES = ['AES256', 'KMS', 'KMS_DSSE'] as const;
+export const SCAN_FREQUENCIES = [
+  'SCAN_ON_PUSH',
+  'CONTINUOUS_SCAN',
+  'MANUAL',
+] as const;
+export const REPOSITORY_CREATORS = [
+  'REPLICATION',
+  'PULL_THROUGH_CACHE',
+  'CREATE_ON_PUSH',
+] as const;
+
+export type TagMutability = (typeof TAG_MUTABILITIES)[number];
 
 export interface Tag {
   Key: string;
@@ -87,7 +137,7 @@ export interface RepositoryRecord {
     filter: string;
   }[];
   scanOnPush: boolean;
-  encryptionType: 'AES256' | 'KMS' | 'KMS_DSSE';
+  encryptionType: (typeof ENCRYPTION_TYPES)[number];
   kmsKey?: string;
   tags: Tag[];
   lifecyclePolicyText?: string;
@@ -95,19 +145,51 @@ export interface RepositoryRecord {
   repositoryPolicyText?: string;
   /** Images by digest, in push order. */
   images: Map<string, ImageRecord>;
+  /** Set when ECR created the repository on someone's behalf. */
+  createdBy?: RepositoryCreator;
+  /** For a pull-through-cache repository: the prefix of the rule that created it. */
+  pullThroughCachePrefix?: string;
+  /** The last StartLifecyclePolicyPreview, evaluated at once. */
+  lifecyclePreview?: { policyText: string; evaluatedAt: EpochSeconds };
 }
 
+/** Who made ECR create a repository: the `appliedFor` values of creation templates. */
+export type RepositoryCreator = (typeof REPOSITORY_CREATORS)[number];
+
 export interface ScanningRule {
-  scanFrequency: 'SCAN_ON_PUSH' | 'CONTINUOUS_SCAN' | 'MANUAL';
+  scanFrequency: (typeof SCAN_FREQUENCIES)[number];
   repositoryFilters: { filter: string; filterType: 'WILDCARD' }[];
 }
 
 export interface PullThroughCacheRuleRecord {
   ecrRepositoryPrefix: string;
   upstreamRegistryUrl: string;
-  upstreamRegistry?: string;
+  upstreamRegistry: string;
   credentialArn?: string;
+  customRoleArn?: string;
+  upstreamRepositoryPrefix?: string;
   createdAt: EpochSeconds;
+  updatedAt?: EpochSeconds;
+}
+
+export interface CreationTemplateRecord {
+  prefix: string;
+  description?: string;
+  encryptionConfiguration?: { encryptionType: string; kmsKey?: string };
+  resourceTags: Tag[];
+  imageTagMutability?: TagMutability;
+  imageTagMutabilityExclusionFilters?: RepositoryRecord['imageTagMutabilityExclusionFilters'];
+  repositoryPolicy?: string;
+  lifecyclePolicy?: string;
+  appliedFor: RepositoryCreator[];
+  customRoleArn?: string;
+  createdAt: EpochSeconds;
+  updatedAt: EpochSeconds;
+}
+
+export interface ReplicationRule {
+  destinations: { region: string; registryId: string }[];
+  repositoryFilters?: { filter: string; filterType: 'PREFIX_MATCH' }[];
 }
 
 /** Registry-wide settings of one (account, region). */
@@ -119,7 +201,9 @@ export interface RegistrySettings {
    */
   basicScanFlavor: 'aws-native' | 'legacy';
   scanningRules: ScanningRule[];
-  replicationRules: unknown[];
+  replicationRules: ReplicationRule[];
   pullThroughCacheRules: PullThroughCacheRuleRecord[];
+  /** Repository creation templates by prefix (`ROOT` for the registry-wide one). */
+  creationTemplates: Map<string, CreationTemplateRecord>;
   registryPolicyText?: string;
 }

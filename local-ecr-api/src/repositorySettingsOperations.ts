@@ -1,9 +1,16 @@
-import { EcrApiError, invalidParameter } from './EcrApiError';
+import { EcrApiError } from './EcrApiError';
+import {
+  previewLifecyclePolicy,
+  summarizePreview,
+  validateLifecyclePolicy,
+  type PreviewResult,
+} from './lifecycle';
 import type { RepositoryRecord, TagMutability } from './model';
+import { paginate } from './pagination';
+import { validatePolicyDocument } from './policies';
 import type { Registry } from './Registry';
-import { findRepository } from './repositoryOperations';
-
-type Request = Record<string, unknown>;
+import { checkMutability, findRepository } from './repositoryOperations';
+import type { OperationContext, Request } from './world/OperationContext';
 
 function ids(registry: Registry, repository: RepositoryRecord) {
   return {
@@ -12,28 +19,12 @@ function ids(registry: Registry, repository: RepositoryRecord) {
   };
 }
 
-const MUTABILITIES: readonly TagMutability[] = [
-  'MUTABLE',
-  'IMMUTABLE',
-  'IMMUTABLE_WITH_EXCLUSION',
-  'MUTABLE_WITH_EXCLUSION',
-];
-
 export function putImageTagMutability(registry: Registry, request: Request) {
   const repository = findRepository(registry, request);
   const mutability = request.imageTagMutability as TagMutability;
-  if (!MUTABILITIES.includes(mutability)) {
-    throw invalidParameter(
-      `Invalid parameter at 'imageTagMutability' failed to satisfy constraint: 'Member must satisfy enum value set: [${MUTABILITIES.join(', ')}]'`,
-    );
-  }
-  const filters = request.imageTagMutabilityExclusionFilters as
-    RepositoryRecord['imageTagMutabilityExclusionFilters'] | undefined;
-  if (mutability.endsWith('_WITH_EXCLUSION') !== Boolean(filters?.length)) {
-    throw invalidParameter(
-      'imageTagMutabilityExclusionFilters must be given exactly when imageTagMutability is *_WITH_EXCLUSION',
-    );
-  }
+  const filters =
+    request.imageTagMutabilityExclusionFilters as RepositoryRecord['imageTagMutabilityExclusionFilters'];
+  checkMutability(mutability, filters);
   repository.imageTagMutability = mutability;
   repository.imageTagMutabilityExclusionFilters = filters;
   return {
@@ -48,9 +39,8 @@ export function putImageScanningConfiguration(
   request: Request,
 ) {
   const repository = findRepository(registry, request);
-  const config = request.imageScanningConfiguration as
-    { scanOnPush?: boolean } | undefined;
-  repository.scanOnPush = Boolean(config?.scanOnPush);
+  const config = request.imageScanningConfiguration as { scanOnPush?: boolean };
+  repository.scanOnPush = Boolean(config.scanOnPush);
   return {
     ...ids(registry, repository),
     imageScanningConfiguration: { scanOnPush: repository.scanOnPush },
@@ -59,26 +49,8 @@ export function putImageScanningConfiguration(
 
 export function putLifecyclePolicy(registry: Registry, request: Request) {
   const repository = findRepository(registry, request);
-  const text = request.lifecyclePolicyText;
-  if (typeof text !== 'string' || text.length < 100 || text.length > 30720) {
-    throw invalidParameter(
-      "Invalid parameter at 'lifecyclePolicyText' failed to satisfy constraint: 'Member must have length between 100 and 30720'",
-    );
-  }
-  let parsed: { rules?: unknown };
-  try {
-    parsed = JSON.parse(text) as { rules?: unknown };
-  } catch {
-    throw new EcrApiError(
-      'InvalidParameterException',
-      "Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: 'Lifecycle policy validation failure: the policy is not valid JSON'",
-    );
-  }
-  if (!Array.isArray(parsed.rules) || parsed.rules.length === 0) {
-    throw invalidParameter(
-      "Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: 'Lifecycle policy validation failure: object has missing required properties ([\"rules\"])'",
-    );
-  }
+  const text = String(request.lifecyclePolicyText);
+  validateLifecyclePolicy(text);
   repository.lifecyclePolicyText = text;
   return { ...ids(registry, repository), lifecyclePolicyText: text };
 }
@@ -111,28 +83,102 @@ export function deleteLifecyclePolicy(registry: Registry, request: Request) {
   const repository = findRepository(registry, request);
   const text = requireLifecyclePolicy(registry, repository);
   repository.lifecyclePolicyText = undefined;
-  return { ...ids(registry, repository), lifecyclePolicyText: text };
+  return {
+    ...ids(registry, repository),
+    lifecyclePolicyText: text,
+    ...(repository.lifecyclePolicyEvaluatedAt
+      ? { lastEvaluatedAt: repository.lifecyclePolicyEvaluatedAt }
+      : {}),
+  };
+}
+
+/**
+ * StartLifecyclePolicyPreview: the given policy (or the repository's) is validated like
+ * PutLifecyclePolicy and evaluated over the repository's images at once; ECR answers
+ * IN_PROGRESS and the preview is COMPLETE for GetLifecyclePolicyPreview.
+ */
+export function startLifecyclePolicyPreview(
+  registry: Registry,
+  request: Request,
+  context: OperationContext,
+) {
+  const repository = findRepository(registry, request);
+  const text =
+    (request.lifecyclePolicyText as string | undefined) ??
+    requireLifecyclePolicy(registry, repository);
+  validateLifecyclePolicy(text);
+  repository.lifecyclePreview = { policyText: text, evaluatedAt: context.now };
+  return {
+    ...ids(registry, repository),
+    lifecyclePolicyText: text,
+    status: 'IN_PROGRESS',
+  };
+}
+
+export function getLifecyclePolicyPreview(
+  registry: Registry,
+  request: Request,
+  context: OperationContext,
+) {
+  const repository = findRepository(registry, request);
+  const preview = repository.lifecyclePreview;
+  if (!preview) {
+    throw new EcrApiError(
+      'LifecyclePolicyPreviewNotFoundException',
+      `There is no dry run for the repository with name '${repository.repositoryName}' in the registry with id '${registry.accountId}'`,
+    );
+  }
+  const all = previewLifecyclePolicy(
+    validateLifecyclePolicy(preview.policyText),
+    [...repository.images.values()],
+    context.now,
+  );
+  const wanted = request.imageIds as
+    { imageDigest?: string; imageTag?: string }[] | undefined;
+  const tagStatus = (request.filter as { tagStatus?: string } | undefined)
+    ?.tagStatus;
+  const selected = all.filter(
+    (result: PreviewResult) =>
+      (!wanted ||
+        wanted.some(
+          id =>
+            (!id.imageDigest || id.imageDigest === result.imageDigest) &&
+            (!id.imageTag || result.imageTags.includes(id.imageTag)),
+        )) &&
+      (tagStatus === undefined ||
+        tagStatus === 'ANY' ||
+        (tagStatus === 'TAGGED') === result.imageTags.length > 0),
+  );
+  const page = paginate(
+    `GetLifecyclePolicyPreview/${repository.repositoryName}/${preview.evaluatedAt}`,
+    selected,
+    request,
+    { fallback: 100 },
+  );
+  return {
+    ...ids(registry, repository),
+    lifecyclePolicyText: preview.policyText,
+    status: 'COMPLETE',
+    previewResults: page.items.map(result => ({
+      ...(result.imageTags.length > 0
+        ? { imageTags: [...result.imageTags] }
+        : {}),
+      imageDigest: result.imageDigest,
+      imagePushedAt: result.imagePushedAt,
+      action: result.action,
+      appliedRulePriority: result.appliedRulePriority,
+      storageClass: result.storageClass,
+    })),
+    summary: summarizePreview(all),
+    ...(page.nextToken ? { nextToken: page.nextToken } : {}),
+  };
 }
 
 export function setRepositoryPolicy(registry: Registry, request: Request) {
   const repository = findRepository(registry, request);
-  const text = request.policyText;
-  let valid = typeof text === 'string' && text.length <= 10240;
-  if (valid) {
-    try {
-      const parsed = JSON.parse(text as string) as { Statement?: unknown };
-      valid =
-        Array.isArray(parsed.Statement) || typeof parsed.Statement === 'object';
-    } catch {
-      valid = false;
-    }
-  }
-  if (!valid) {
-    throw invalidParameter(
-      "Invalid parameter at 'PolicyText' failed to satisfy constraint: 'Invalid repository policy provided'",
-    );
-  }
-  repository.repositoryPolicyText = text as string;
+  const text = String(request.policyText);
+  validatePolicyDocument(text, 'repository');
+  repository.repositoryPolicyText = text;
   return { ...ids(registry, repository), policyText: text };
 }
 

@@ -1,24 +1,21 @@
 import { EcrApiError } from './EcrApiError';
 import { basicFinding, enhancedFinding } from './findingShapes';
-import { findImage } from './imageOperations';
+import { findImage, type ImageId } from './imageIds';
 import { paginate } from './pagination';
 import type { Registry } from './Registry';
 import { findRepository } from './repositoryOperations';
 import { severityCounts } from './severityCounts';
+import type { Request } from './world/OperationContext';
 
 /** Enhanced findings come 100 to a page whatever `maxResults` says, as on ECR. */
 const ENHANCED_PAGE_SIZE = 100;
 
 export function describeImageScanFindings(
   registry: Registry,
-  request: Record<string, unknown>,
+  request: Request,
 ) {
   const repository = findRepository(registry, request);
-  const image = findImage(
-    registry,
-    repository,
-    request.imageId as { imageDigest?: string; imageTag?: string } | undefined,
-  );
+  const image = findImage(registry, repository, request.imageId as ImageId);
   const scan = image.scan;
   if (!scan) {
     throw new EcrApiError(
@@ -45,22 +42,9 @@ export function describeImageScanFindings(
   const page = paginate(
     `DescribeImageScanFindings/${image.imageDigest}`,
     scan.findings,
-    enhanced
-      ? { nextToken: request.nextToken, maxResults: undefined }
-      : request,
-    enhanced
-      ? { max: ENHANCED_PAGE_SIZE, fallback: ENHANCED_PAGE_SIZE }
-      : { max: 1000, fallback: 100 },
+    enhanced ? { nextToken: request.nextToken } : request,
+    { fallback: enhanced ? ENHANCED_PAGE_SIZE : 100 },
   );
-  if (enhanced) {
-    // maxResults is still validated, then ignored.
-    paginate(
-      'validate',
-      [],
-      { maxResults: request.maxResults },
-      { max: 1000, fallback: 1 },
-    );
-  }
   const observedAt = scan.completedAt ?? image.imagePushedAt;
   return {
     ...base,

@@ -1,38 +1,51 @@
-import { invalidParameter, repositoryNotFound } from './EcrApiError';
+import {
+  invalidParameter,
+  invalidParameterAt,
+  repositoryNotFound,
+} from './EcrApiError';
 import type { RepositoryRecord, Tag } from './model';
 import type { Registry } from './Registry';
+import { checkTags, mergeTags } from './validation/tagRules';
+import type { Request } from './world/OperationContext';
 
-type Request = Record<string, unknown>;
+const REPOSITORY_ARN =
+  /^arn:(aws[a-z-]*):ecr:([a-z0-9-]+):(\d{12}):repository\/(.+)$/;
 
+/** The repository an ARN names in the caller's registry (same partition, Region, account). */
 function repositoryByArn(registry: Registry, arn: unknown): RepositoryRecord {
-  const prefix = `arn:aws:ecr:${registry.region}:${registry.accountId}:repository/`;
-  if (typeof arn !== 'string' || !arn.startsWith('arn:aws:ecr:')) {
-    throw invalidParameter(
-      `Invalid parameter at 'resourceArn' failed to satisfy constraint: 'Invalid ARN'`,
+  const match = REPOSITORY_ARN.exec(String(arn));
+  if (!match) throw invalidParameterAt('resourceArn', 'Invalid ARN');
+  const [, , region, account, name] = match;
+  const repository =
+    registry.repositoryArn(name) === arn
+      ? registry.repositories.get(name)
+      : undefined;
+  if (!repository) {
+    throw repositoryNotFound(
+      name,
+      region === registry.region ? account : registry.accountId,
     );
   }
-  const name = arn.startsWith(prefix) ? arn.slice(prefix.length) : '';
-  const repository = registry.repositories.get(name);
-  if (!repository) throw repositoryNotFound(name || arn, registry.accountId);
   return repository;
 }
 
+/** TagResource: all tags checked and counted before any is written. */
 export function tagResource(registry: Registry, request: Request) {
   const repository = repositoryByArn(registry, request.resourceArn);
-  const tags = (request.tags as Tag[] | undefined) ?? [];
-  for (const tag of tags) {
-    if (!tag.Key) throw invalidParameter('Tag keys must not be empty');
-    repository.tags = [...repository.tags.filter(t => t.Key !== tag.Key), tag];
-  }
-  if (repository.tags.length > 50) {
-    throw invalidParameter('A repository can have at most 50 tags');
-  }
+  const tags = request.tags as Tag[];
+  checkTags(tags);
+  repository.tags = mergeTags(
+    repository.tags,
+    tags,
+    `repository ${repository.repositoryName}`,
+  );
   return {};
 }
 
 export function untagResource(registry: Registry, request: Request) {
   const repository = repositoryByArn(registry, request.resourceArn);
-  const keys = (request.tagKeys as string[] | undefined) ?? [];
+  const keys = request.tagKeys as string[];
+  checkTags([...new Set(keys)].map(Key => ({ Key, Value: '' })));
   repository.tags = repository.tags.filter(t => !keys.includes(t.Key));
   return {};
 }
@@ -55,15 +68,20 @@ export function getResources(registry: Registry, request: Request) {
   const filters =
     (request.TagFilters as { Key: string; Values?: string[] }[] | undefined) ??
     [];
-  const matches = [...registry.repositories.values()].filter(repository =>
-    filters.every(filter =>
-      repository.tags.some(
-        tag =>
-          tag.Key === filter.Key &&
-          (!filter.Values?.length || filter.Values.includes(tag.Value)),
+  const arns = request.ResourceARNList as string[] | undefined;
+  const matches = [...registry.repositories.values()].filter(
+    repository =>
+      (!arns ||
+        arns.includes(registry.repositoryArn(repository.repositoryName))) &&
+      filters.every(filter =>
+        repository.tags.some(
+          tag =>
+            tag.Key === filter.Key &&
+            (!filter.Values?.length || filter.Values.includes(tag.Value)),
+        ),
       ),
-    ),
   );
+  // The model leaves ResourcesPerPage unbounded; the API reference gives 1–100 (default 50).
   const perPage = (request.ResourcesPerPage as number | undefined) ?? 50;
   if (perPage < 1 || perPage > 100) {
     throw invalidParameter('ResourcesPerPage must be between 1 and 100');

@@ -92,4 +92,52 @@ describe('fault injection', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     expect(api.requestCounts()).toEqual({ DescribeRepositories: 1 });
   });
+
+  it('holds a black-holed request open until the client gives up', async () => {
+    api.faults.add({ operation: 'DescribeRepositories', blackHole: true });
+    const client = new ECRClient({
+      endpoint: api.url,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'AKIABASIC', secretAccessKey: 'local' },
+      maxAttempts: 1,
+      // This SDK only warns on requestTimeout unless asked to throw.
+      requestHandler: { requestTimeout: 300, throwOnRequestTimeout: true },
+    });
+    const started = Date.now();
+    await expect(
+      client.send(new DescribeRepositoriesCommand({})),
+    ).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    // Other operations still answer.
+    await expect(
+      client.send(new ListImagesCommand({ repositoryName: 'team/payments' })),
+    ).resolves.toBeDefined();
+  });
+
+  it('resets the connection of a matching request', async () => {
+    api.faults.add({ operation: 'DescribeRepositories', reset: true });
+    await expect(
+      ecr(1).send(new DescribeRepositoriesCommand({})),
+    ).rejects.toThrow(/socket hang up/);
+  });
+
+  it('answers every response, error or not, with an x-amzn-RequestId', async () => {
+    const ids = new Set<string>();
+    for (const operation of ['DescribeRepositories', 'NoSuchOperation']) {
+      const response = await fetch(api.url, {
+        method: 'POST',
+        headers: {
+          'x-amz-target': `AmazonEC2ContainerRegistry_V20150921.${operation}`,
+          authorization:
+            'AWS4-HMAC-SHA256 Credential=AKIABASIC/20260101/eu-west-1/ecr/aws4_request, SignedHeaders=host, Signature=x',
+        },
+        body: '{}',
+      });
+      ids.add(String(response.headers.get('x-amzn-requestid')));
+    }
+    expect([...ids]).toEqual([
+      expect.stringMatching(/^[0-9a-f]{8}-0000-4000-8000-[0-9a-f]{12}$/),
+      expect.stringMatching(/^[0-9a-f]{8}-0000-4000-8000-[0-9a-f]{12}$/),
+    ]);
+  });
 });

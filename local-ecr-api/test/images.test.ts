@@ -301,8 +301,9 @@ describe('BatchGetImage', () => {
         all.find(i => i.imageDigest === m.digest)?.imageTags,
       ).toBeUndefined();
     }
+    // The model has no failure code for an unaccepted media type: ECR reports ImageNotFound.
     expect(result.failures?.map(f => f.failureCode)).toEqual([
-      'UnsupportedImageType',
+      'ImageNotFound',
       'ImageNotFound',
     ]);
   });
@@ -317,6 +318,8 @@ describe('BatchGetImage', () => {
           })),
         }),
       ),
-    ).rejects.toThrow(/between 1 and 100/);
+    ).rejects.toThrow(
+      "Invalid parameter at 'imageIds' failed to satisfy constraint: 'must have length less than or equal to 100'",
+    );
   });
 });

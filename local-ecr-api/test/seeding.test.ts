@@ -109,6 +109,68 @@ describe('fixtures', () => {
 });
 
 describe('CLI', () => {
+  it('loads a bundled fixture by name, with what its playOut pulled and pushed', async () => {
+    const lines: string[] = [];
+    const api = await runCli(['--port', '0', '--fixture', 'example'], line =>
+      lines.push(line),
+    );
+    try {
+      expect(lines[0]).toMatch(/\(4 repositories seeded\)$/);
+      expect(
+        api!.store
+          .get('111122223333', 'eu-west-1')
+          .repositories.get('ecr-public/nginx/nginx')?.createdBy,
+      ).toBe('PULL_THROUGH_CACHE');
+      expect(
+        api!.store
+          .get('444455556666', 'us-east-1')
+          .repositories.get('team/payments')?.createdBy,
+      ).toBe('REPLICATION');
+    } finally {
+      await api?.stop();
+    }
+    await expect(runCli(['--fixture', 'nope'])).rejects.toThrow(
+      '--fixture "nope" is neither a file nor a bundled fixture (bundled: example)',
+    );
+  });
+
+  it('refuses a playOut step that ECR would refuse, naming it', async () => {
+    await expect(
+      startLocalEcrApi({
+        fixture: {
+          playOut: [
+            {
+              push: {
+                accountId: '111122223333',
+                region: 'eu-west-1',
+                repositoryName: 'missing/repo',
+                tag: '1',
+              },
+            },
+          ],
+        },
+      }),
+    ).rejects.toThrow(
+      "playOut[0]: RepositoryNotFoundException: The repository with name 'missing/repo' does not exist in the registry with id '111122223333'",
+    );
+  });
+
+  it('refuses a seed ECR could not hold, naming the field', () => {
+    expect(() =>
+      parseFixture({
+        registries: [
+          {
+            accountId: '111122223333',
+            region: 'eu-west-1',
+            repositories: [{ name: 'Team/App' }],
+          },
+        ],
+      }),
+    ).toThrow(
+      /registries\[0\]\.repositories\[0\]\.name: must satisfy regular expression/,
+    );
+  });
+
   it('starts on the given port with a fixture file and accounts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'local-ecr-'));
     const file = join(dir, 'registry.json');

@@ -95,7 +95,9 @@ describe('repository settings', () => {
           lifecyclePolicyText: '{}',
         }),
       ),
-    ).rejects.toThrow(/between 100 and 30720/);
+    ).rejects.toThrow(
+      "Invalid parameter at 'lifecyclePolicyText' failed to satisfy constraint: 'must have length greater than or equal to 100'",
+    );
     const text = JSON.stringify({
       rules: [
         {
@@ -133,7 +135,17 @@ describe('repository settings', () => {
     await expect(
       ecr().send(new GetRepositoryPolicyCommand({ repositoryName })),
     ).rejects.toThrow(RepositoryPolicyNotFoundException);
-    const policyText = JSON.stringify({ Version: '2012-10-17', Statement: [] });
+    const policyText = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'new statement',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111111111111:root' },
+          Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+        },
+      ],
+    });
     await ecr().send(
       new SetRepositoryPolicyCommand({ repositoryName, policyText }),
     );

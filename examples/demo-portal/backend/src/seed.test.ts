@@ -51,6 +51,8 @@ function allImages() {
 describe('demo catalog and seeded local ECR', () => {
   it('every service names its repositories by ARN or by tags', () => {
     expect(components.map(c => c.metadata.name).sort()).toEqual([
+      'checkout-web',
+      'edge-proxy',
       'inventory',
       'ledger-api',
       'payments-api',
@@ -103,6 +105,52 @@ describe('demo catalog and seeded local ECR', () => {
     );
     expect(new Set(arns.map(a => `${a.accountId}/${a.region}`))).toEqual(
       new Set(['111122223333/eu-west-1', '444455556666/us-east-1']),
+    );
+  });
+
+  it('shows a repository ECR created by pulling through the cache, from its template', () => {
+    const cached = repository(
+      'arn:aws:ecr:eu-west-1:111122223333:repository/ecr-public/nginx/nginx',
+    )!;
+    expect(cached).toMatchObject({
+      createdBy: 'PULL_THROUGH_CACHE',
+      imageTagMutability: 'MUTABLE',
+    });
+    expect(cached.lifecyclePolicyText).toContain('untagged');
+    const tags = [...cached.images.values()].flatMap(i => i.imageTags).sort();
+    expect(tags).toEqual(['1.27', 'latest']);
+  });
+
+  it('shows a repository ECR replicated to a second region, with COMPLETE statuses', () => {
+    const source = repository(
+      'arn:aws:ecr:eu-west-1:111122223333:repository/checkout/web',
+    )!;
+    const replica = repository(
+      'arn:aws:ecr:eu-central-1:111122223333:repository/checkout/web',
+    )!;
+    expect(replica).toMatchObject({
+      createdBy: 'REPLICATION',
+      imageTagMutability: 'IMMUTABLE',
+    });
+    const tagged = [...source.images.values()].filter(i => i.imageTags.length);
+    expect(tagged.map(i => i.replicationStatuses)).toEqual([
+      [
+        {
+          region: 'eu-central-1',
+          registryId: '111122223333',
+          status: 'COMPLETE',
+        },
+      ],
+      [
+        {
+          region: 'eu-central-1',
+          registryId: '111122223333',
+          status: 'COMPLETE',
+        },
+      ],
+    ]);
+    expect([...replica.images.keys()].sort()).toEqual(
+      [...source.images.keys()].sort(),
     );
   });
 

@@ -74,6 +74,8 @@ describe('demo portal', () => {
       'storefront-web',
       'inventory',
       'ledger-api',
+      'edge-proxy',
+      'checkout-web',
     ]) {
       await table.getByRole('link', { name, exact: true }).waitFor();
     }

@@ -1,0 +1,107 @@
+/**
+ * AWS partitions: which Regions belong to which partition, and the partition's ARN prefix and
+ * DNS suffix. Facts from the AWS SDK's endpoint partitions (`partitions.json` in
+ * `@aws-sdk/core`, the same data `partition()` of `@aws-sdk/util-endpoints` reads); a test
+ * compares this table with the SDK's.
+ */
+export interface AwsPartition {
+  /** Partition id, the second field of every ARN: `aws`, `aws-cn`, `aws-us-gov`, … */
+  readonly id: string;
+  /** DNS suffix of the partition's endpoints, e.g. `amazonaws.com.cn`. */
+  readonly dnsSuffix: string;
+  /** Regions of this partition. */
+  readonly regionPattern: RegExp;
+}
+
+/** Every partition, commercial first (it is the fallback for an unknown Region name). */
+export const AWS_PARTITIONS: readonly AwsPartition[] = [
+  {
+    id: 'aws',
+    dnsSuffix: 'amazonaws.com',
+    regionPattern: /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/,
+  },
+  {
+    id: 'aws-cn',
+    dnsSuffix: 'amazonaws.com.cn',
+    regionPattern: /^cn-\w+-\d+$/,
+  },
+  {
+    id: 'aws-us-gov',
+    dnsSuffix: 'amazonaws.com',
+    regionPattern: /^us-gov-\w+-\d+$/,
+  },
+  { id: 'aws-iso', dnsSuffix: 'c2s.ic.gov', regionPattern: /^us-iso-\w+-\d+$/ },
+  {
+    id: 'aws-iso-b',
+    dnsSuffix: 'sc2s.sgov.gov',
+    regionPattern: /^us-isob-\w+-\d+$/,
+  },
+  {
+    id: 'aws-iso-e',
+    dnsSuffix: 'cloud.adc-e.uk',
+    regionPattern: /^eu-isoe-\w+-\d+$/,
+  },
+  {
+    id: 'aws-iso-f',
+    dnsSuffix: 'csp.hci.ic.gov',
+    regionPattern: /^us-isof-\w+-\d+$/,
+  },
+  {
+    id: 'aws-eusc',
+    dnsSuffix: 'amazonaws.eu',
+    regionPattern: /^eusc-(de)-\w+-\d+$/,
+  },
+];
+
+/**
+ * The partition of `region`. More specific patterns win (`us-gov-west-1` is GovCloud although
+ * it also looks commercial); an unknown name falls back to the commercial partition, as the
+ * SDK does.
+ */
+export function partitionOf(region: string): AwsPartition {
+  const specific = AWS_PARTITIONS.slice(1).find(p =>
+    p.regionPattern.test(region),
+  );
+  return specific ?? AWS_PARTITIONS[0];
+}
+
+/** `arn:<partition>:<service>:<region>:<account>:<resource>` for `region`'s partition. */
+export function formatArn(parts: {
+  readonly service: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly resource: string;
+  /** Partition to use when `region` is empty (global services such as IAM). */
+  readonly partition?: string;
+}): string {
+  const partition = parts.partition ?? partitionOf(parts.region).id;
+  return `arn:${partition}:${parts.service}:${parts.region}:${parts.accountId}:${parts.resource}`;
+}
+
+/** ARN of an ECR repository. */
+export function repositoryArn(
+  accountId: string,
+  region: string,
+  repositoryName: string,
+): string {
+  return formatArn({
+    service: 'ecr',
+    region,
+    accountId,
+    resource: `repository/${repositoryName}`,
+  });
+}
+
+/** Host of a private registry: `<account>.dkr.ecr.<region>.<dnsSuffix>`. */
+export function registryHost(accountId: string, region: string): string {
+  return `${accountId}.dkr.ecr.${region}.${partitionOf(region).dnsSuffix}`;
+}
+
+/** URI of an ECR repository, as `docker pull` takes it. */
+export function repositoryUri(
+  accountId: string,
+  region: string,
+  repositoryName: string,
+): string {
+  return `${registryHost(accountId, region)}/${repositoryName}`;
+}
