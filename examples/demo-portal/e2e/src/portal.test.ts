@@ -3,6 +3,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   guestToken,
   launchChromium,
+  requireChromium,
+  startAll,
+  watchdog,
   screenshot,
   startPortalProcess,
   waitForValue,
@@ -40,11 +43,24 @@ async function choose(combobox: RegExp, option: string | RegExp) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+// The whole file gets ten minutes; it takes about one.
+const cancelWatchdog = watchdog(10 * 60_000, () => [
+  portal,
+  browser && { stop: () => browser.close() },
+]);
+
 beforeAll(async () => {
-  [portal, browser] = await Promise.all([
-    startPortalProcess(),
-    launchChromium(),
-  ]);
+  // Fail in a second, with the fix, before starting a portal that would need stopping.
+  requireChromium();
+  const [started, launched] = await startAll([
+    () => startPortalProcess(),
+    async () => {
+      const chromium = await launchChromium();
+      return Object.assign(chromium, { stop: () => chromium.close() });
+    },
+  ] as const);
+  portal = started;
+  browser = launched;
   // eslint-disable-next-line no-console
   console.log(`demo portal ready in ${portal.startupMs} ms at ${portal.url}`);
   context = await browser.newContext({
@@ -56,6 +72,7 @@ beforeAll(async () => {
 }, 150_000);
 
 afterAll(async () => {
+  cancelWatchdog();
   await browser?.close();
   await portal?.stop();
 });

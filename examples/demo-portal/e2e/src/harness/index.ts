@@ -1,6 +1,12 @@
 export { freePort, startPortalProcess } from './startPortalProcess';
 export type { PortalProcess } from './startPortalProcess';
-export { CHROMIUM_PATH, launchChromium } from './launchChromium';
+export {
+  CHROMIUM_PATH,
+  launchChromium,
+  requireChromium,
+} from './launchChromium';
+export { startAll } from './startAll';
 export { guestToken } from './guestToken';
 export { screenshot } from './screenshot';
 export { waitForValue } from './waitForValue';
+export { watchdog } from './watchdog';

@@ -66,9 +66,21 @@ export async function startPortalProcess(
   );
   let output = '';
   let exited = false;
+  // Whatever ends this process (a crash, a forced jest exit), the portal goes with it.
+  const killOnExit = () => {
+    if (!exited && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.once('exit', killOnExit);
   const exit = new Promise<void>(resolve =>
     child.once('exit', () => {
       exited = true;
+      process.removeListener('exit', killOnExit);
       resolve();
     }),
   );
