@@ -1,13 +1,12 @@
 import type { HumanDuration } from '@backstage/types';
 
 export interface Config {
-  /** Configuration of the ecr-kit ECR backend plugin. AWS credentials come from `aws.*`. */
+  /**
+   * Configuration of the ecr-kit ECR backend plugin. AWS credentials come from `aws.*`;
+   * `ecr.endpoint`, `ecr.maxAttempts` and `ecr.timeouts` are shared with the scaffolder
+   * module (see `@ecr-kit/backstage-plugin-ecr-node`).
+   */
   ecr?: {
-    /**
-     * Endpoint override for the ECR and Resource Groups Tagging API clients, e.g. a local
-     * ECR API (`http://127.0.0.1:4566`) or LocalStack. Unset: the AWS endpoints.
-     */
-    endpoint?: string;
     /**
      * Where repositories named by the `aws.amazon.com/amazon-ecr-tags` annotation are looked
      * up: each account id with its regions. Unset: no tag lookup.
@@ -23,10 +22,19 @@ export interface Config {
       ttl?: HumanDuration;
       /** How long a last good value is kept to serve, marked stale, when AWS fails. Default 1 day. */
       staleTtl?: HumanDuration;
+      /** How long a failed AWS lookup is remembered before it is tried again. Default 30 seconds. */
+      errorTtl?: HumanDuration;
     };
-    /** Concurrent DescribeImageScanFindings calls per request. Default 8. */
+    /**
+     * How long one view waits for AWS before it answers: with the last good value, marked
+     * stale, or a 504 naming the account, Region and step. Default 15 seconds.
+     */
+    deadline?: HumanDuration;
+    /** Concurrent DescribeImageScanFindings calls per view. Default 8. */
     findingsConcurrency?: number;
-    /** SDK attempts per AWS call (standard retry mode, handles throttling). Default 5. */
-    maxAttempts?: number;
+    /** Concurrent AWS calls per account and Region, over all views. Default 16. */
+    concurrencyPerRegion?: number;
+    /** Repositories one entity may name (ARN annotation and tag lookup together). Default 20. */
+    maxRepositoriesPerEntity?: number;
   };
 }

@@ -5,3 +5,5 @@
  * @packageDocumentation
  */
 export { ecrPlugin as default } from './plugin';
+export { ecrServiceRef } from './services/EcrService';
+export type { EcrService } from './services/EcrService';

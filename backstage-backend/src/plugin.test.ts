@@ -1,11 +1,5 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
+import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   ECR_ARN_ANNOTATION,
   ECR_TAGS_ANNOTATION,
@@ -13,18 +7,8 @@ import {
   type EcrRepositoriesResponse,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 import { startLocalEcrApi, type LocalEcrApi } from '@ecr-kit/local-ecr-api';
-import request from 'supertest';
-import { ARNS, DR, MAIN, NOW, OTHER, fixture } from './__fixtures__/registry';
-import { ecrPlugin } from './plugin';
-
-function component(name: string, annotations: Record<string, string>): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', owner: 'team', lifecycle: 'production' },
-  };
-}
+import { ARNS, DR, MAIN, NOW, fixture } from './__fixtures__/registry';
+import { component, get, startEcrBackend } from './__testUtils__/testBackend';
 
 const entities = [
   component('payments', {
@@ -37,61 +21,15 @@ const entities = [
   component('secret', { [ECR_ARN_ANNOTATION]: ARNS.other }),
 ];
 
-const SECRET = 'local-secret-never-shown';
 jest.setTimeout(30_000);
 let api: LocalEcrApi;
 
-async function startBackend(
+function startBackend(
   ecr: Record<string, unknown> = {},
-  extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
+  features: Parameters<typeof startEcrBackend>[0]['features'] = [],
 ) {
-  const { server } = await startTestBackend({
-    features: [
-      ...(extraFeatures ?? []),
-      ecrPlugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: {
-          aws: {
-            mainAccount: {
-              accessKeyId: 'AKIANOTMAPPED',
-              secretAccessKey: SECRET,
-            },
-            accounts: [
-              {
-                accountId: MAIN,
-                accessKeyId: 'AKIAMAINACCOUNT',
-                secretAccessKey: SECRET,
-              },
-              {
-                accountId: DR,
-                accessKeyId: 'AKIADRACCOUNT',
-                secretAccessKey: SECRET,
-              },
-              {
-                accountId: OTHER,
-                accessKeyId: 'AKIAOTHERACCOUNT',
-                secretAccessKey: SECRET,
-              },
-            ],
-          },
-          ecr: {
-            endpoint: api.url,
-            maxAttempts: 4,
-            tagLookup: [{ accountId: MAIN, regions: ['eu-west-1'] }],
-            ...ecr,
-          },
-        },
-      }),
-    ],
-  });
-  return server;
+  return startEcrBackend({ api, entities, ecr, features });
 }
-
-const get = (server: Parameters<typeof request>[0], path: string) =>
-  request(server)
-    .get(`/api/ecr${path}`)
-    .set('authorization', mockCredentials.user.header());
 
 beforeAll(async () => {
   api = await startLocalEcrApi({ fixture, now: () => NOW, seed: 3 });
@@ -118,6 +56,7 @@ describe('repositories', () => {
       arn: ARNS.payments,
       name: 'team/payments',
       uri: `${MAIN}.dkr.ecr.eu-west-1.amazonaws.com/team/payments`,
+      consoleUrl: `https://eu-west-1.console.aws.amazon.com/ecr/repositories/private/${MAIN}/team/payments?region=eu-west-1`,
       accountId: MAIN,
       region: 'eu-west-1',
       createdAt: expect.any(String),
@@ -215,7 +154,7 @@ describe('repositories', () => {
       '/entities/component/default/big/repositories',
     );
     expect(res.body.errors[0].message).toBe(
-      `Access denied in account ${MAIN} (eu-west-1) while trying to describe the repository: check the role or keys configured for this account in aws.accounts`,
+      `Access denied in account ${MAIN} (eu-west-1) while trying to describe the repository: the role or keys configured for this account in aws.accounts need ecr:DescribeRepositories and ecr:GetLifecyclePolicy and ecr:GetRepositoryPolicy`,
     );
   });
 });

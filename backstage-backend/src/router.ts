@@ -1,75 +1,35 @@
 import type {
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  stringifyEntityRef,
+  type CompoundEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
+import {
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  SEVERITIES,
-  ecrReadPermission,
-} from '@ecr-kit/backstage-plugin-ecr-common';
+import { ecrReadPermission } from '@ecr-kit/backstage-plugin-ecr-common';
 import express, { type Request } from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
+import { entityRefFromPath } from './http/entityRefFromPath';
+import { MethodNotAllowedError, createErrorHandler } from './http/errorHandler';
+import {
+  findingsQuery,
+  imagesQuery,
+  parseQuery,
+  repositoriesQuery,
+} from './http/querySchemas';
 import type { EcrService } from './services/EcrService';
 
-const severity = z.enum(SEVERITIES);
-
-const imagesQuery = z
-  .object({
-    repository: z
-      .string()
-      .min(1, 'repository (the repository ARN) is required'),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(25),
-    sort: z
-      .enum(['pushedAt', 'lastPulledAt', 'size', 'tag'])
-      .default('pushedAt'),
-    order: z.enum(['asc', 'desc']).default('desc'),
-    tag: z.string().max(128).optional(),
-    tagStatus: z.enum(['TAGGED', 'UNTAGGED', 'ANY']).default('ANY'),
-    minSeverity: severity.optional(),
-    kind: z
-      .enum([
-        'image',
-        'image-index',
-        'helm-chart',
-        'signature',
-        'sbom',
-        'attestation',
-        'other',
-      ])
-      .optional(),
-  })
-  .strict();
-
-const findingsQuery = z
-  .object({
-    repository: z
-      .string()
-      .min(1, 'repository (the repository ARN) is required'),
-    digest: z
-      .string()
-      .regex(
-        /^sha256:[0-9a-f]{64}$/,
-        'digest must be sha256: followed by 64 hex digits',
-      ),
-    minSeverity: severity.optional(),
-    fixable: z.enum(['true', 'false']).optional(),
-  })
-  .strict();
-
-function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const field = issue.path.join('.') || 'query';
-    throw new InputError(`Invalid ${field}: ${issue.message}`);
-  }
-  return result.data;
-}
+const ENTITY_PATH = '/entities/:kind/:namespace/:name';
+const ROUTES = ['repositories', 'images', 'findings'] as const;
 
 /** The plugin's HTTP API under /api/ecr. Every route names an entity, never a registry. */
 export function createRouter(options: {
@@ -77,20 +37,37 @@ export function createRouter(options: {
   permissions: PermissionsService;
   catalog: CatalogService;
   ecr: EcrService;
+  logger: LoggerService;
 }): express.Router {
-  const { httpAuth, permissions, catalog, ecr } = options;
+  const { httpAuth, permissions, catalog, ecr, logger } = options;
   const router = Router();
-  router.use(express.json());
+  router.use(express.json({ limit: '16kb' }));
 
-  async function loadEntity(req: Request) {
-    const { kind, namespace, name } = req.params;
-    const ref = stringifyEntityRef({ kind, namespace, name });
+  /**
+   * The entity of the path, fetched by its parsed ref with the caller's credentials (an
+   * entity they cannot see does not exist for them); the permission is checked on the ref
+   * of the entity actually fetched.
+   */
+  async function loadEntity(req: Request): Promise<Entity> {
+    const requested: CompoundEntityRef = entityRefFromPath(req.params);
     const credentials = await httpAuth.credentials(req);
-    // The caller's own credentials: an entity they cannot see does not exist for them.
-    const entity = await catalog.getEntityByRef(ref, { credentials });
-    if (!entity) throw new NotFoundError(`Entity ${ref} not found`);
+    let entity: Entity | undefined;
+    try {
+      entity = await catalog.getEntityByRef(requested, { credentials });
+    } catch (error) {
+      logger.warn(`Catalog lookup failed: ${(error as Error).name}`);
+      throw new ServiceUnavailableError(
+        'The catalog could not be read; try again shortly',
+      );
+    }
+    const ref = entity && stringifyEntityRef(entity);
+    if (!entity || ref !== stringifyEntityRef(requested)) {
+      throw new NotFoundError(
+        `Entity ${stringifyEntityRef(requested)} not found`,
+      );
+    }
     const [decision] = await permissions.authorize(
-      [{ permission: ecrReadPermission, resourceRef: ref }],
+      [{ permission: ecrReadPermission, resourceRef: ref! }],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
@@ -101,22 +78,20 @@ export function createRouter(options: {
     return entity;
   }
 
-  router.get(
-    '/entities/:kind/:namespace/:name/repositories',
-    async (req, res) => {
-      res.json(await ecr.listRepositories(await loadEntity(req)));
-    },
-  );
+  router.get(`${ENTITY_PATH}/repositories`, async (req, res) => {
+    parseQuery(repositoriesQuery, req.query);
+    res.json(await ecr.listRepositories(await loadEntity(req)));
+  });
 
-  router.get('/entities/:kind/:namespace/:name/images', async (req, res) => {
-    const query = parse(imagesQuery, req.query);
+  router.get(`${ENTITY_PATH}/images`, async (req, res) => {
+    const query = parseQuery(imagesQuery, req.query);
     const entity = await loadEntity(req);
     const { repository, ...rest } = query;
     res.json(await ecr.listImages(entity, repository, rest));
   });
 
-  router.get('/entities/:kind/:namespace/:name/findings', async (req, res) => {
-    const query = parse(findingsQuery, req.query);
+  router.get(`${ENTITY_PATH}/findings`, async (req, res) => {
+    const query = parseQuery(findingsQuery, req.query);
     const entity = await loadEntity(req);
     res.json(
       await ecr.getFindings(entity, query.repository, query.digest, {
@@ -126,5 +101,18 @@ export function createRouter(options: {
     );
   });
 
+  for (const route of ROUTES) {
+    router.all(`${ENTITY_PATH}/${route}`, req => {
+      throw new MethodNotAllowedError(
+        `${req.method} is not allowed on /${route}; use GET`,
+      );
+    });
+  }
+  router.use(() => {
+    throw new NotFoundError(
+      `No such route under /api/ecr; the routes are GET ${ENTITY_PATH}/{${ROUTES.join(',')}}`,
+    );
+  });
+  router.use(createErrorHandler(logger));
   return router;
 }

@@ -1,10 +1,12 @@
 import type { Entity } from '@backstage/catalog-model';
+import { CATALOG_ARN_ANNOTATION } from '@ecr-kit/ecr-standard';
 
 /**
  * Entity annotation listing one or more ECR repository ARNs, comma-separated.
- * Same key as the AWS ECR Backstage plugin, so catalogs switch without edits.
+ * Same key as the AWS ECR Backstage plugin, so catalogs switch without edits; the standard
+ * defines it (the Pulumi component and the scaffolder write it).
  */
-export const ECR_ARN_ANNOTATION = 'aws.amazon.com/amazon-ecr-arn';
+export const ECR_ARN_ANNOTATION = CATALOG_ARN_ANNOTATION;
 
 /**
  * Entity annotation `key=value[,key=value]`: the entity owns every repository that

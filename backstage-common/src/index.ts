@@ -14,12 +14,19 @@ export {
   parseRepositoryArn,
 } from './repositoryArn';
 export type { RepositoryArn } from './repositoryArn';
+export { ecrConsoleLinks, ecrRepositoryUri } from './consoleLinks';
+export type { EcrConsoleLinks } from './consoleLinks';
 export {
   InvalidEcrAnnotationError,
   parseEcrArnAnnotation,
   parseEcrTagsAnnotation,
 } from './parseAnnotations';
 export type { RepositoryTagFilter } from './parseAnnotations';
-export { SEVERITIES } from './types';
+export {
+  ARTIFACT_KINDS,
+  IMAGE_SORT_FIELDS,
+  SEVERITIES,
+  TAG_STATUSES,
+} from './types';
 export type * from './types';
 export { ecrPermissions, ecrReadPermission } from './permissions';

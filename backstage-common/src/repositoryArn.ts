@@ -1,3 +1,9 @@
+import {
+  REPOSITORY_NAME_PATTERN,
+  formatArn,
+  partitionOf,
+} from '@ecr-kit/ecr-standard';
+
 /** The parts of an ECR repository ARN. */
 export interface RepositoryArn {
   readonly arn: string;
@@ -8,30 +14,51 @@ export interface RepositoryArn {
 }
 
 const ARN_PATTERN =
-  /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):ecr:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):repository\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)$/;
+  /^arn:(aws(?:-[a-z]+)*):ecr:([a-z]{2,4}(?:-[a-z]+)+-\d+):(\d{12}):repository\/(.+)$/;
 
 /** Thrown for a string that is not an ECR repository ARN; the message says why and how to fix it. */
 export class InvalidRepositoryArnError extends Error {
-  constructor(readonly value: string) {
-    super(
-      `"${value}" is not an ECR repository ARN; expected arn:aws:ecr:<region>:<12-digit account id>:repository/<name>`,
-    );
+  constructor(
+    readonly value: string,
+    detail = 'expected arn:aws:ecr:<region>:<12-digit account id>:repository/<name>',
+  ) {
+    // A bad value is echoed at most 120 characters long: errors stay small.
+    const shown = value.length > 120 ? `${value.slice(0, 120)}…` : value;
+    super(`"${shown}" is not an ECR repository ARN; ${detail}`);
     this.name = 'InvalidRepositoryArnError';
   }
 }
 
-/** Parses an ECR repository ARN, or throws {@link InvalidRepositoryArnError}. */
+/**
+ * Parses an ECR repository ARN, or throws {@link InvalidRepositoryArnError}. The name follows
+ * ECR's naming rule and the Region must belong to the ARN's partition (`arn:aws-us-gov:` needs
+ * a `us-gov-*` Region), so a GovCloud or China ARN never reaches a commercial registry.
+ */
 export function parseRepositoryArn(value: string): RepositoryArn {
   const arn = value.trim();
-  const match = ARN_PATTERN.exec(arn);
-  if (!match || arn.length > 2048) {
+  const match = arn.length <= 2048 ? ARN_PATTERN.exec(arn) : null;
+  if (!match || !REPOSITORY_NAME_PATTERN.test(match[4])) {
     throw new InvalidRepositoryArnError(value);
   }
   const [, partition, region, accountId, repositoryName] = match;
+  const expected = partitionOf(region).id;
+  if (partition !== expected) {
+    throw new InvalidRepositoryArnError(
+      value,
+      `Region ${region} is in partition ${expected}, so the ARN must start arn:${expected}:`,
+    );
+  }
   return { arn, partition, region, accountId, repositoryName };
 }
 
-/** Builds the ARN of a repository. */
-export function formatRepositoryArn(parts: Omit<RepositoryArn, 'arn'>): string {
-  return `arn:${parts.partition}:ecr:${parts.region}:${parts.accountId}:repository/${parts.repositoryName}`;
+/** Builds the ARN of a repository (in its Region's partition). */
+export function formatRepositoryArn(
+  parts: Omit<RepositoryArn, 'arn' | 'partition'>,
+): string {
+  return formatArn({
+    service: 'ecr',
+    region: parts.region,
+    accountId: parts.accountId,
+    resource: `repository/${parts.repositoryName}`,
+  });
 }

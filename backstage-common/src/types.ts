@@ -14,15 +14,19 @@ export type Severity = (typeof SEVERITIES)[number];
 /** Counts per severity; absent severities are 0. */
 export type SeverityCounts = Partial<Record<Severity, number>>;
 
+/** What an image's manifest can be. */
+export const ARTIFACT_KINDS = [
+  'image',
+  'image-index',
+  'helm-chart',
+  'signature',
+  'sbom',
+  'attestation',
+  'other',
+] as const;
+
 /** What an image's manifest is. */
-export type ArtifactKind =
-  | 'image'
-  | 'image-index'
-  | 'helm-chart'
-  | 'signature'
-  | 'sbom'
-  | 'attestation'
-  | 'other';
+export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
 
 /** Scan state of an image as shown to users. */
 export type ScanState =
@@ -32,7 +36,9 @@ export type ScanState =
   | 'FAILED'
   | 'UNSUPPORTED'
   | 'NOT_SCANNED'
-  | 'UNKNOWN';
+  | 'UNKNOWN'
+  /** The backend could not read the scan (denied, throttled, timed out): see `unavailableReason`. */
+  | 'UNAVAILABLE';
 
 /** How fresh a value served from cache is. */
 export interface Freshness {
@@ -75,6 +81,8 @@ export interface EcrRepositorySummary {
   };
   readonly repositoryPolicyPresent: boolean;
   readonly imageCount: number;
+  /** The repository in the AWS console (absent in partitions without a public console). */
+  readonly consoleUrl?: string;
 }
 
 export interface EcrRepositoriesResponse {
@@ -88,6 +96,8 @@ export interface EcrRepositoriesResponse {
 export interface EcrScanSummary {
   readonly state: ScanState;
   readonly description?: string;
+  /** With state UNAVAILABLE: why the backend could not read it, in words a user can act on. */
+  readonly unavailableReason?: string;
   readonly completedAt?: string;
   readonly counts?: SeverityCounts;
 }
@@ -111,9 +121,24 @@ export interface EcrImage {
   readonly children: EcrImage[];
   /** Signatures, SBOMs and attestations that refer to this image. */
   readonly referrers: EcrImage[];
+  /** The image's page in the AWS console, findings included (absent without a console). */
+  readonly consoleUrl?: string;
 }
 
-export type ImageSortField = 'pushedAt' | 'lastPulledAt' | 'size' | 'tag';
+/** Fields the images endpoint sorts by. */
+export const IMAGE_SORT_FIELDS = [
+  'pushedAt',
+  'lastPulledAt',
+  'size',
+  'tag',
+] as const;
+
+export type ImageSortField = (typeof IMAGE_SORT_FIELDS)[number];
+
+/** Tag status filter of the images endpoint. */
+export const TAG_STATUSES = ['TAGGED', 'UNTAGGED', 'ANY'] as const;
+
+export type TagStatus = (typeof TAG_STATUSES)[number];
 
 /** Query of the images endpoint. */
 export interface EcrImagesQuery {
@@ -122,13 +147,17 @@ export interface EcrImagesQuery {
   readonly sort?: ImageSortField;
   readonly order?: 'asc' | 'desc';
   readonly tag?: string;
-  readonly tagStatus?: 'TAGGED' | 'UNTAGGED' | 'ANY';
+  readonly tagStatus?: TagStatus;
   readonly minSeverity?: Severity;
   readonly kind?: ArtifactKind;
 }
 
 export interface EcrImagesResponse {
-  readonly repository: { readonly arn: string; readonly uri: string };
+  readonly repository: {
+    readonly arn: string;
+    readonly uri: string;
+    readonly consoleUrl?: string;
+  };
   readonly images: EcrImage[];
   readonly page: number;
   readonly pageSize: number;
@@ -161,6 +190,8 @@ export interface EcrFinding {
 
 export interface EcrFindingsResponse {
   readonly digest: string;
+  /** The image's page in the AWS console, with its findings. */
+  readonly consoleUrl?: string;
   readonly scan: EcrScanSummary;
   readonly findings: EcrFinding[];
   readonly freshness: Freshness;

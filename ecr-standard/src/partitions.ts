@@ -11,6 +11,18 @@ export interface AwsPartition {
   readonly dnsSuffix: string;
   /** Regions of this partition. */
   readonly regionPattern: RegExp;
+  /**
+   * Host of the AWS Management Console, where the partition has a public one (the ISO and
+   * European Sovereign Cloud partitions have none here).
+   */
+  readonly consoleHost?: string;
+  /**
+   * Whether ECR offers pull through cache rules here: in every commercial Region, not in AWS
+   * GovCloud (US) nor in the China Regions (AWS What's New, 2023-11-17; the China user guide's
+   * pull-through-cache considerations list cn-north-1 and cn-northwest-1). Nothing is
+   * published for the isolated and European Sovereign Cloud partitions: assumed absent.
+   */
+  readonly pullThroughCache: boolean;
 }
 
 /** Every partition, commercial first (it is the fallback for an unknown Region name). */
@@ -19,37 +31,52 @@ export const AWS_PARTITIONS: readonly AwsPartition[] = [
     id: 'aws',
     dnsSuffix: 'amazonaws.com',
     regionPattern: /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/,
+    consoleHost: 'console.aws.amazon.com',
+    pullThroughCache: true,
   },
   {
     id: 'aws-cn',
     dnsSuffix: 'amazonaws.com.cn',
     regionPattern: /^cn-\w+-\d+$/,
+    consoleHost: 'console.amazonaws.cn',
+    pullThroughCache: false,
   },
   {
     id: 'aws-us-gov',
     dnsSuffix: 'amazonaws.com',
     regionPattern: /^us-gov-\w+-\d+$/,
+    consoleHost: 'console.amazonaws-us-gov.com',
+    pullThroughCache: false,
   },
-  { id: 'aws-iso', dnsSuffix: 'c2s.ic.gov', regionPattern: /^us-iso-\w+-\d+$/ },
+  {
+    id: 'aws-iso',
+    dnsSuffix: 'c2s.ic.gov',
+    regionPattern: /^us-iso-\w+-\d+$/,
+    pullThroughCache: false,
+  },
   {
     id: 'aws-iso-b',
     dnsSuffix: 'sc2s.sgov.gov',
     regionPattern: /^us-isob-\w+-\d+$/,
+    pullThroughCache: false,
   },
   {
     id: 'aws-iso-e',
     dnsSuffix: 'cloud.adc-e.uk',
     regionPattern: /^eu-isoe-\w+-\d+$/,
+    pullThroughCache: false,
   },
   {
     id: 'aws-iso-f',
     dnsSuffix: 'csp.hci.ic.gov',
     regionPattern: /^us-isof-\w+-\d+$/,
+    pullThroughCache: false,
   },
   {
     id: 'aws-eusc',
     dnsSuffix: 'amazonaws.eu',
     regionPattern: /^eusc-(de)-\w+-\d+$/,
+    pullThroughCache: false,
   },
 ];
 

@@ -1,21 +1,16 @@
-import type { Config } from '@backstage/config';
-import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import { createEcrClients } from '../services/EcrClients';
+import type { RootConfigService } from '@backstage/backend-plugin-api';
+import { awsClientsFromConfig } from '@ecr-kit/backstage-plugin-ecr-node';
 import { createRepositoryProvisioner } from '../services/RepositoryProvisioner';
 import { createEcrRepositoryAction } from './createEcrRepositoryAction';
 
 /**
- * Builds the `ecr:repository:create` action from app-config: credentials from `aws.*`,
- * the optional endpoint override and retry count from `ecr.*`.
+ * Builds the `ecr:repository:create` action from app-config: credentials and partitions
+ * from `aws.*`, endpoint, retry and timeouts from `ecr.*` (shared with the backend plugin).
  */
-export function createEcrRepositoryActionFromConfig(config: Config) {
-  const ecrConfig = config.getOptionalConfig('ecr');
-  const clients = createEcrClients({
-    credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
-    endpoint: ecrConfig?.getOptionalString('endpoint'),
-    maxAttempts: ecrConfig?.getOptionalNumber('maxAttempts'),
-  });
+export function createEcrRepositoryActionFromConfig(config: RootConfigService) {
   return createEcrRepositoryAction({
-    provisioner: createRepositoryProvisioner({ clients }),
+    provisioner: createRepositoryProvisioner({
+      clients: awsClientsFromConfig(config),
+    }),
   });
 }

@@ -1,7 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { formatRepositoryArn } from '@ecr-kit/backstage-plugin-ecr-common';
 import {
   EcrStandardError,
+  repositoryArn,
+  repositoryUri,
   resolveRepositorySettings,
   validateAccountId,
   validateRegion,
@@ -94,26 +95,12 @@ export function resolveRepositoryRequest(input: unknown): RepositoryRequest {
 /** The identifiers ECR will give a repository, for dry runs. */
 export function predictIdentifiers(request: RepositoryRequest) {
   const { accountId, region, settings } = request;
-  const partition = partitionOf(region);
-  const dnsSuffix =
-    partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
   return {
     repositoryName: settings.name,
-    repositoryArn: formatRepositoryArn({
-      partition,
-      region,
-      accountId,
-      repositoryName: settings.name,
-    }),
-    repositoryUri: `${accountId}.dkr.ecr.${region}.${dnsSuffix}/${settings.name}`,
+    repositoryArn: repositoryArn(accountId, region, settings.name),
+    repositoryUri: repositoryUri(accountId, region, settings.name),
     registryId: accountId,
   };
-}
-
-function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
 }
 
 function invalidInput(violations: readonly StandardViolation[]): InputError {

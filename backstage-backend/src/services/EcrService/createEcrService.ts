@@ -1,74 +1,138 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import type {
-  EcrImage,
-  EcrRepositorySummary,
-  EcrScanSummary,
-  RepositoryArn,
+import {
+  ecrConsoleLinks,
+  ecrRepositoryUri,
+  type EcrImage,
+  type EcrRepositorySummary,
+  type EcrScanSummary,
+  type RepositoryArn,
 } from '@ecr-kit/backstage-plugin-ecr-common';
-import { combineScans } from '../combineScans';
-import type { CachedLoader } from '../createCachedLoader';
-import { createEcrCaller } from '../createEcrCaller';
+import {
+  AwsTimeoutError,
+  type AwsClients,
+} from '@ecr-kit/backstage-plugin-ecr-node';
+import { createEcrCaller } from '../aws/createEcrCaller';
+import { AWS_STEPS, type AwsStep } from '../aws/iamActions';
+import { cacheKeys } from '../caching/cacheKeys';
+import type { CachedLoader } from '../caching/createCachedLoader';
+import { createDeadline, type Deadline } from '../caching/deadline';
+import { groupImages, selectImages } from '../listing/imageListing';
+import { listImageInventory } from '../listing/listImageInventory';
 import {
   createEntityRepositories,
   type TagLookupTarget,
-} from '../createEntityRepositories';
-import { createScanSummaries } from '../createScanSummaries';
-import { describeRepository } from '../describeRepository';
-import type { EcrClients } from '../EcrClients';
-import { groupImages, selectImages } from '../imageListing';
-import { listImageInventory } from '../listImageInventory';
-import { mapLimit } from '../mapLimit';
-import { readImageFindings, selectFindings } from '../readImageFindings';
+} from '../repositories/createEntityRepositories';
+import { describeRepository } from '../repositories/describeRepository';
+import { combineScans } from '../scanning/combineScans';
+import { createScanSummaries } from '../scanning/createScanSummaries';
+import {
+  readImageFindings,
+  selectFindings,
+} from '../scanning/readImageFindings';
+import { createKeyedLimiter } from '../util/keyedLimiter';
+import { mapLimit } from '../util/mapLimit';
 import type { EcrService } from './types';
 
 export type { TagLookupTarget };
 
+/** Limits that keep one view bounded in time and in AWS calls. */
+export interface EcrServiceLimits {
+  /** How long one view may wait for AWS before answering (stale if it can). */
+  readonly deadlineMs: number;
+  /** Concurrent DescribeImageScanFindings calls per view. */
+  readonly findingsConcurrency: number;
+  /** Concurrent AWS calls per account and Region (all views of this instance). */
+  readonly concurrencyPerRegion: number;
+  /** Repositories one entity may name. */
+  readonly maxRepositoriesPerEntity: number;
+}
+
+/** Defaults of {@link EcrServiceLimits} (`ecr.*` in app-config). */
+export const DEFAULT_ECR_SERVICE_LIMITS: EcrServiceLimits = {
+  deadlineMs: 15_000,
+  findingsConcurrency: 8,
+  concurrencyPerRegion: 16,
+  maxRepositoriesPerEntity: 20,
+};
+
 /** Creates the {@link EcrService}. */
 export function createEcrService(options: {
-  clients: EcrClients;
+  clients: AwsClients;
   loader: CachedLoader;
   logger: LoggerService;
   tagLookup: readonly TagLookupTarget[];
-  findingsConcurrency: number;
+  limits?: Partial<EcrServiceLimits>;
 }): EcrService {
   const { loader } = options;
-  const call = createEcrCaller(options);
-  const repositories = createEntityRepositories(options);
+  const limits = { ...DEFAULT_ECR_SERVICE_LIMITS, ...options.limits };
+  const call = createEcrCaller({
+    ...options,
+    limiter: createKeyedLimiter(limits.concurrencyPerRegion),
+  });
+  const repositories = createEntityRepositories({
+    ...options,
+    maxRepositories: limits.maxRepositoriesPerEntity,
+  });
   const scans = createScanSummaries({ loader, call });
 
-  const inventory = (arn: RepositoryArn) =>
-    loader.load(`images:${arn.arn}`, () =>
-      call(arn, 'list images', ecr => listImageInventory(ecr, arn)),
+  /** What a view waiting past its deadline answers when nothing is cached to serve. */
+  const timedOut = (arn: RepositoryArn, step: AwsStep) => () =>
+    new AwsTimeoutError(
+      `Amazon ECR did not answer within ${Math.round(limits.deadlineMs / 1000)} s in account ${arn.accountId} (${arn.region}) while trying to ${step.action}; try again shortly`,
+    );
+
+  const inventory = (arn: RepositoryArn, deadline: Deadline) =>
+    loader.load(
+      cacheKeys.images(arn),
+      () =>
+        call(arn, AWS_STEPS.listImages, ecr => listImageInventory(ecr, arn)),
+      { deadline, onTimeout: timedOut(arn, AWS_STEPS.listImages) },
     );
 
   return {
     async listRepositories(entity) {
+      const deadline = createDeadline(limits.deadlineMs);
       const errors: { arn: string; message: string }[] = [];
       let fetchedAt = new Date().toISOString();
       let stale = false;
+      const staleReasons: string[] = [];
       const summaries = await mapLimit(
         await repositories.list(entity),
         4,
         async (arn): Promise<EcrRepositorySummary | undefined> => {
           try {
-            const settings = await loader.load(`repository:${arn.arn}`, () =>
-              call(arn, 'describe the repository', ecr =>
-                describeRepository(ecr, arn),
-              ),
+            const settings = await loader.load(
+              cacheKeys.repository(arn),
+              () =>
+                call(arn, AWS_STEPS.describeRepository, ecr =>
+                  describeRepository(ecr, arn),
+                ),
+              {
+                deadline,
+                onTimeout: timedOut(arn, AWS_STEPS.describeRepository),
+              },
             );
-            const images = await inventory(arn);
+            const images = await inventory(arn, deadline);
             for (const { freshness } of [settings, images]) {
-              stale ||= freshness.stale;
+              if (freshness.stale) {
+                stale = true;
+                if (freshness.staleReason) {
+                  staleReasons.push(freshness.staleReason);
+                }
+              }
               if (freshness.fetchedAt < fetchedAt) {
                 fetchedAt = freshness.fetchedAt;
               }
             }
+            const consoleUrl = ecrConsoleLinks(arn).repository;
             return {
               ...settings.value,
+              uri: ecrRepositoryUri(arn),
               // As the images table counts them: platform manifests and referrers
               // are grouped under their image.
               imageCount: groupImages(images.value).length,
+              ...(consoleUrl ? { consoleUrl } : {}),
             };
           } catch (error) {
             errors.push({ arn: arn.arn, message: (error as Error).message });
@@ -81,13 +145,21 @@ export function createEcrService(options: {
           Boolean(s),
         ),
         errors,
-        freshness: { fetchedAt, stale },
+        freshness: {
+          fetchedAt,
+          stale,
+          ...(stale
+            ? { staleReason: [...new Set(staleReasons)].join('; ') }
+            : {}),
+        },
       };
     },
 
     async listImages(entity, repositoryArn, query) {
+      const deadline = createDeadline(limits.deadlineMs);
       const arn = await repositories.find(entity, repositoryArn);
-      const { value, freshness } = await inventory(arn);
+      const links = ecrConsoleLinks(arn);
+      const { value, freshness } = await inventory(arn, deadline);
       const grouped = groupImages(value);
       const known = new Map<string, EcrScanSummary>();
       if (query.minSeverity) {
@@ -114,34 +186,40 @@ export function createEcrService(options: {
         }
       }
       const selection = selectImages(grouped, query, known);
-      // Summaries for the page only: its images and the platforms of its indexes.
+      // Summaries for the page only: its images and the platforms of its indexes. One that
+      // cannot be read leaves that image's scan UNAVAILABLE; the listing is still served.
       const wanted = selection.images.flatMap(i =>
         i.kind === 'image-index' && i.children.length > 0 ? i.children : [i],
       );
-      await mapLimit(wanted, options.findingsConcurrency, async image => {
+      await mapLimit(wanted, limits.findingsConcurrency, async image => {
         if (!image.scan && !known.has(image.digest)) {
-          known.set(image.digest, await scans.of(arn, image.digest));
+          known.set(image.digest, await scans.of(arn, image.digest, deadline));
         }
       });
       const withScan = (image: EcrImage): EcrImage => ({
         ...image,
         scan: image.scan ?? known.get(image.digest),
       });
+      const linked = (image: EcrImage): EcrImage => {
+        const consoleUrl = links.image(image.digest);
+        return consoleUrl ? { ...image, consoleUrl } : image;
+      };
       const images = selection.images.map(image => {
         if (image.kind !== 'image-index' || image.children.length === 0) {
-          return withScan(image);
+          return linked(withScan(image));
         }
         const children = image.children.map(withScan);
-        return {
+        return linked({
           ...image,
           children,
           scan: image.scan ?? combineScans(children.map(c => c.scan!)),
-        };
+        });
       });
       return {
         repository: {
           arn: arn.arn,
-          uri: `${arn.accountId}.dkr.ecr.${arn.region}.amazonaws.com/${arn.repositoryName}`,
+          uri: ecrRepositoryUri(arn),
+          ...(links.repository ? { consoleUrl: links.repository } : {}),
         },
         ...selection,
         images,
@@ -150,22 +228,26 @@ export function createEcrService(options: {
     },
 
     async getFindings(entity, repositoryArn, digest, filter) {
+      const deadline = createDeadline(limits.deadlineMs);
       const arn = await repositories.find(entity, repositoryArn);
-      const { value: listing } = await inventory(arn);
+      const { value: listing } = await inventory(arn, deadline);
       if (!listing.images.some(r => r.digest === digest)) {
         throw new NotFoundError(
           `Image ${digest} is not in repository ${arn.repositoryName}`,
         );
       }
       const { value, freshness } = await loader.load(
-        `findings:${arn.arn}@${digest}`,
+        cacheKeys.findings(arn, digest),
         () =>
-          call(arn, 'read scan findings', ecr =>
+          call(arn, AWS_STEPS.readFindings, ecr =>
             readImageFindings(ecr, arn, digest),
           ),
+        { deadline, onTimeout: timedOut(arn, AWS_STEPS.readFindings) },
       );
+      const consoleUrl = ecrConsoleLinks(arn).image(digest);
       return {
         digest,
+        ...(consoleUrl ? { consoleUrl } : {}),
         scan: value.summary,
         findings: selectFindings(value.findings, filter),
         freshness,

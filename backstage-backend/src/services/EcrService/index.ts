@@ -1,3 +1,8 @@
-export { createEcrService } from './createEcrService';
-export type { TagLookupTarget } from './createEcrService';
 export type { EcrService } from './types';
+export type { EcrServiceLimits, TagLookupTarget } from './createEcrService';
+export {
+  DEFAULT_ECR_SERVICE_LIMITS,
+  createEcrService,
+} from './createEcrService';
+export { ecrServiceFromConfig } from './ecrServiceFromConfig';
+export { ecrServiceRef } from './ecrServiceRef';

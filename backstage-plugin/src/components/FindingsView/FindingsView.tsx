@@ -127,6 +127,13 @@ function ScanNotice(props: { scan: EcrScanSummary; onRetry: () => void }) {
           title={`The scan status of this image is unknown.${reason}`}
         />
       );
+    case 'UNAVAILABLE':
+      return (
+        <WarningPanel
+          severity="warning"
+          title={`The scan results could not be read. ${scan.unavailableReason ?? ''}`}
+        />
+      );
     default:
       return null;
   }

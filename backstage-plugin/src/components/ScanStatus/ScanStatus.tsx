@@ -24,6 +24,7 @@ const STATES: Record<
   UNSUPPORTED: { Icon: StatusAborted, text: 'Unsupported' },
   NOT_SCANNED: { Icon: StatusWarning, text: 'Not scanned' },
   UNKNOWN: { Icon: StatusAborted, text: 'Unknown' },
+  UNAVAILABLE: { Icon: StatusWarning, text: 'Scan unavailable' },
 };
 
 /** A scan state in words (the column or label says it is about the scan); never a spinner, so a stuck scan does not look like loading. */
@@ -35,7 +36,7 @@ export function ScanStatus(props: { scan?: EcrScanSummary }) {
   return (
     <Box
       component="span"
-      title={scan?.description}
+      title={scan?.unavailableReason ?? scan?.description}
       sx={{
         display: 'inline-flex',
         alignItems: 'center',

@@ -12,8 +12,11 @@ import {
 } from '@aws-sdk/client-ecr';
 import { ConflictError, isError } from '@backstage/errors';
 import { diffRepositorySettings } from '@ecr-kit/ecr-standard';
-import type { EcrClients } from '../EcrClients';
-import { describeAwsError } from '../awsErrors';
+import {
+  describeAwsError,
+  type AwsClients,
+} from '@ecr-kit/backstage-plugin-ecr-node';
+import { AWS_STEPS, type AwsStep } from '../awsSteps';
 import type {
   ProvisionedRepository,
   RepositoryProvisioner,
@@ -22,23 +25,25 @@ import type {
 
 /** Creates a {@link RepositoryProvisioner} that calls ECR through `clients`. */
 export function createRepositoryProvisioner(options: {
-  clients: EcrClients;
+  clients: AwsClients;
 }): RepositoryProvisioner {
   return {
     async ensureRepository(request, { logger }) {
       const { accountId, region, settings } = request;
       const name = settings.name;
       const where = `account ${accountId} (${region})`;
-      const call = async <T>(step: string, run: () => Promise<T>) => {
+      const fail = (error: unknown, step: AwsStep) =>
+        describeAwsError(error, { accountId, region, ...step });
+      const call = async <T>(step: AwsStep, run: () => Promise<T>) => {
         try {
           return await run();
         } catch (error) {
-          throw describeAwsError(error, { accountId, region, step });
+          throw fail(error, step);
         }
       };
-      const ecr = await options.clients.ecr(accountId, region);
+      const ecr = await options.clients.ecr({ accountId, region });
 
-      const existing = await call('describe the repository', () =>
+      const existing = await call(AWS_STEPS.describe, () =>
         describeRepository(ecr, accountId, name),
       );
       if (existing) {
@@ -84,22 +89,18 @@ export function createRepositoryProvisioner(options: {
           error.name === 'RepositoryAlreadyExistsException'
         ) {
           // Created concurrently (another task, or a retried request): compare instead.
-          const raced = await call('describe the repository', () =>
+          const raced = await call(AWS_STEPS.describe, () =>
             describeRepository(ecr, accountId, name),
           );
           if (raced) return verifyExisting(ecr, request, raced, call);
         }
-        throw describeAwsError(error, {
-          accountId,
-          region,
-          step: 'create the repository',
-        });
+        throw fail(error, AWS_STEPS.create);
       }
 
-      let step = '';
+      let step: AwsStep = AWS_STEPS.putLifecycle;
       try {
         if (settings.lifecyclePolicy !== undefined) {
-          step = 'put the lifecycle policy';
+          step = AWS_STEPS.putLifecycle;
           await ecr.send(
             new PutLifecyclePolicyCommand({
               repositoryName: name,
@@ -109,7 +110,7 @@ export function createRepositoryProvisioner(options: {
           );
         }
         if (settings.policy !== undefined) {
-          step = 'set the repository policy';
+          step = AWS_STEPS.setPolicy;
           await ecr.send(
             new SetRepositoryPolicyCommand({
               repositoryName: name,
@@ -119,9 +120,9 @@ export function createRepositoryProvisioner(options: {
           );
         }
       } catch (error) {
-        const cause = describeAwsError(error, { accountId, region, step });
+        const cause = fail(error, step);
         logger.warn(
-          `Could not ${step} of ${name}; deleting the repository this task created`,
+          `Could not ${step.action} of ${name}; deleting the repository this task created`,
         );
         try {
           // No `force`: the repository is seconds old and empty; if images did arrive,
@@ -133,11 +134,7 @@ export function createRepositoryProvisioner(options: {
             }),
           );
         } catch (rollbackError) {
-          const rollback = describeAwsError(rollbackError, {
-            accountId,
-            region,
-            step: 'delete the repository',
-          });
+          const rollback = fail(rollbackError, AWS_STEPS.delete);
           throw new Error(
             `${cause.message}. Rolling back failed too (${rollback.message}); delete repository ${name} in ${where} before retrying, or a retry will report it as existing with different settings`,
           );
@@ -152,7 +149,7 @@ export function createRepositoryProvisioner(options: {
   };
 }
 
-type Call = <T>(step: string, run: () => Promise<T>) => Promise<T>;
+type Call = <T>(step: AwsStep, run: () => Promise<T>) => Promise<T>;
 
 async function describeRepository(
   ecr: ECRClient,
@@ -184,19 +181,19 @@ async function verifyExisting(
   const { accountId, settings } = request;
   const ids = { registryId: accountId, repositoryName: settings.name };
   const [lifecyclePolicy, policy, tags] = await Promise.all([
-    call('read the lifecycle policy', () =>
+    call(AWS_STEPS.readLifecycle, () =>
       ecr
         .send(new GetLifecyclePolicyCommand(ids))
         .then(r => r.lifecyclePolicyText)
         .catch(ifNotFound('LifecyclePolicyNotFoundException')),
     ),
-    call('read the repository policy', () =>
+    call(AWS_STEPS.readPolicy, () =>
       ecr
         .send(new GetRepositoryPolicyCommand(ids))
         .then(r => r.policyText)
         .catch(ifNotFound('RepositoryPolicyNotFoundException')),
     ),
-    call('read the repository tags', () =>
+    call(AWS_STEPS.readTags, () =>
       ecr
         .send(
           new ListTagsForResourceCommand({

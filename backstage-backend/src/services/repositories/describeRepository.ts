@@ -24,8 +24,13 @@ function absentOn(name: string) {
   };
 }
 
+/**
+ * ECR's scanning filter match: without `*` a filter matches every name containing it; each
+ * `*` stands for any characters of the whole name (ECR User Guide, image scanning filters).
+ */
 function matchesFilter(filter: string | undefined, repositoryName: string) {
   if (!filter) return true;
+  if (!filter.includes('*')) return repositoryName.includes(filter);
   const escaped = filter
     .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
     .replace(/\*/g, '.*');

@@ -5,22 +5,8 @@ import {
   type ImageDetail,
 } from '@aws-sdk/client-ecr';
 import type { RepositoryArn } from '@ecr-kit/backstage-plugin-ecr-common';
-import type { ImageRecord } from './imageListing';
-import { scanSummary } from './scanSummary';
-
-/** A platform manifest listed by an image index. */
-export interface IndexChild {
-  digest: string;
-  /** `os/architecture[/variant]`, e.g. `linux/arm64`. */
-  platform?: string;
-}
-
-/** Everything in a repository, as cached: every image and the platforms of every index. */
-export interface ImageInventory {
-  images: ImageRecord[];
-  /** Index digest → the platform manifests it lists. */
-  indexChildren: Record<string, IndexChild[]>;
-}
+import { scanSummary } from '../scanning/scanSummary';
+import type { ImageInventory, ImageRecord, IndexChild } from './types';
 
 const INDEX_MEDIA_TYPES = [
   'application/vnd.oci.image.index.v1+json',

@@ -7,6 +7,7 @@ import { NOT_SCANNED } from './scanSummary';
 
 /** Which state of a platform decides the index's state, most telling first. */
 const PRECEDENCE: readonly ScanState[] = [
+  'UNAVAILABLE',
   'IN_PROGRESS',
   'PENDING',
   'FAILED',
@@ -29,9 +30,13 @@ export function combineScans(
     platforms.some(p => p.state === state),
   );
   if (pending) {
+    const reason = platforms.find(p => p.unavailableReason)?.unavailableReason;
     return {
       state: pending,
       description: `${platforms.filter(p => p.state === pending).length} of ${platforms.length} platforms: ${pending.toLowerCase().replace('_', ' ')}`,
+      ...(pending === 'UNAVAILABLE' && reason
+        ? { unavailableReason: reason }
+        : {}),
     };
   }
   const counts: Record<string, number> = {};

@@ -1,6 +1,6 @@
 import { paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
 import type { Entity } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { CustomErrorBase, InputError, NotFoundError } from '@backstage/errors';
 import {
   ECR_ARN_ANNOTATION,
   ECR_TAGS_ANNOTATION,
@@ -10,9 +10,22 @@ import {
   parseRepositoryArn,
   type RepositoryArn,
 } from '@ecr-kit/backstage-plugin-ecr-common';
-import { toBackstageError } from './awsErrors';
-import type { CachedLoader } from './createCachedLoader';
-import type { EcrClients } from './EcrClients';
+import {
+  describeAwsError,
+  type AwsClients,
+} from '@ecr-kit/backstage-plugin-ecr-node';
+import { AWS_STEPS } from '../aws/iamActions';
+import { cacheKeys } from '../caching/cacheKeys';
+import type { CachedLoader } from '../caching/createCachedLoader';
+
+/** Repositories one entity may name, unless `ecr.maxRepositoriesPerEntity` says otherwise. */
+export const DEFAULT_MAX_REPOSITORIES_PER_ENTITY = 20;
+
+/** An entity names more repositories than the backend serves per entity (answered 422). */
+export class TooManyRepositoriesError extends CustomErrorBase {
+  override name = 'TooManyRepositoriesError' as const;
+  readonly statusCode = 422;
+}
 
 /** Where the `aws.amazon.com/amazon-ecr-tags` annotation is looked up. */
 export interface TagLookupTarget {
@@ -30,10 +43,13 @@ export interface EntityRepositories {
 
 /** Creates {@link EntityRepositories}; tag lookups go through the cache like listings. */
 export function createEntityRepositories(options: {
-  clients: EcrClients;
+  clients: AwsClients;
   loader: CachedLoader;
   tagLookup: readonly TagLookupTarget[];
+  maxRepositories?: number;
 }): EntityRepositories {
+  const maxRepositories =
+    options.maxRepositories ?? DEFAULT_MAX_REPOSITORIES_PER_ENTITY;
   const { clients, loader } = options;
 
   async function findByTags(
@@ -46,11 +62,11 @@ export function createEntityRepositories(options: {
       .sort()
       .join(',');
     const { value } = await loader.load(
-      `tags:${accountId}:${region}:${key}`,
+      cacheKeys.tags(accountId, region, key),
       async () => {
-        const tagging = await clients.tagging(accountId, region);
         const arns: string[] = [];
         try {
+          const tagging = await clients.tagging({ accountId, region });
           for await (const page of paginateGetResources(
             { client: tagging },
             {
@@ -66,10 +82,10 @@ export function createEntityRepositories(options: {
             }
           }
         } catch (error) {
-          throw toBackstageError(error, {
+          throw describeAwsError(error, {
             accountId,
             region,
-            action: 'find repositories by tag',
+            ...AWS_STEPS.findByTags,
           });
         }
         return arns;
@@ -113,6 +129,11 @@ export function createEntityRepositories(options: {
         );
       }
       throw error;
+    }
+    if (result.size > maxRepositories) {
+      throw new TooManyRepositoriesError(
+        `Entity ${entity.metadata.name} names ${result.size} repositories; the backend serves at most ${maxRepositories} per entity (ecr.maxRepositoriesPerEntity)`,
+      );
     }
     return [...result.values()];
   }

@@ -4,23 +4,8 @@ import type {
   EcrScanSummary,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 import { artifactKind } from './artifactKind';
-import type { ImageInventory } from './listImageInventory';
-import { hasSeverity } from './scanSummary';
-
-/** An image as cached from DescribeImages (compact, JSON-serializable). */
-export interface ImageRecord {
-  digest: string;
-  tags: string[];
-  size?: number;
-  pushedAt?: string;
-  lastPulledAt?: string;
-  manifestMediaType?: string;
-  artifactMediaType?: string;
-  subjectDigest?: string;
-  status: 'ACTIVE' | 'ARCHIVED' | 'ACTIVATING';
-  /** Only where the registry still returns scan data in DescribeImages (legacy basic). */
-  scan?: EcrScanSummary;
-}
+import { hasSeverity } from '../scanning/scanSummary';
+import type { ImageInventory, ImageRecord } from './types';
 
 function toImage(record: ImageRecord): EcrImage {
   return {

@@ -1,0 +1,25 @@
+import type { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /**
+   * Amazon ECR access shared by the ecr-kit ECR backend plugin and scaffolder module. AWS
+   * credentials come from `aws.*` (`@backstage/integration-aws-node`); an account's
+   * `partition` there (with `roleName`) also sets which ARNs it may serve.
+   */
+  ecr?: {
+    /**
+     * Endpoint override for every AWS client (ECR, Resource Groups Tagging API, Inspector),
+     * e.g. a local ECR API (`http://127.0.0.1:4566`). Unset: the AWS endpoints of each
+     * ARN's Region and partition.
+     */
+    endpoint?: string;
+    /** SDK attempts per AWS call (standard retry mode, handles throttling). Default 3. */
+    maxAttempts?: number;
+    timeouts?: {
+      /** Time to open a connection to AWS. Default 3 seconds. */
+      connect?: HumanDuration;
+      /** Time for AWS to answer one request (each attempt). Default 10 seconds. */
+      request?: HumanDuration;
+    };
+  };
+}
