@@ -1,10 +1,16 @@
 import type { StandardViolation } from './EcrStandardError';
+import { AWS_PARTITIONS, partitionOf } from './partitions';
 
 /** A 12-digit AWS account ID. */
 export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
 
-/** An AWS Region name such as `eu-west-1` or `us-gov-west-1`. */
-export const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d$/;
+/**
+ * An AWS Region name of any partition, e.g. `eu-west-1`, `us-gov-west-1`, `cn-north-1` or
+ * `eusc-de-east-1`: the union of the partition table's Region patterns (one definition).
+ */
+export const REGION_PATTERN = new RegExp(
+  AWS_PARTITIONS.map(p => `(?:${p.regionPattern.source})`).join('|'),
+);
 
 /** An AWS Organizations ID such as `o-a1b2c3d4e5`. */
 export const ORGANIZATION_ID_PATTERN = /^o-[a-z0-9]{10,32}$/;
@@ -84,6 +90,11 @@ export function validateRegistryIdentity(
     ...validateAccountId(registry.accountId, `${field}.accountId`),
     ...validateRegion(registry.region, `${field}.region`),
   ];
+}
+
+/** The partition id (`aws`, `aws-cn`, `aws-us-gov`, …) of a registry. */
+export function registryPartition(registry: RegistryIdentity): string {
+  return partitionOf(registry.region).id;
 }
 
 /** A stable key for a registry: `<accountId>/<region>`. */

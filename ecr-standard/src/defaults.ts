@@ -1,6 +1,15 @@
 /** Tag mutability of a standardized repository unless the caller asks otherwise. */
 export const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE';
 
+/**
+ * Tag mutability of repositories ECR creates for a pull through cache. ECR re-checks a cached
+ * tag upstream at most once every 24 hours and moves it to the upstream's new digest; an
+ * immutable tag cannot move, so `nginx:1.27` or `latest` would keep the first digest cached,
+ * without upstream fixes, for as long as the repository exists (ECR user guide,
+ * pull-through-cache: "attempts to update the image … at least once every 24 hours").
+ */
+export const DEFAULT_CACHED_TAG_MUTABILITY = 'MUTABLE';
+
 /** Scan on push is on for every standardized repository. */
 export const DEFAULT_SCAN_ON_PUSH = true;
 

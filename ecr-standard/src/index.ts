@@ -17,3 +17,6 @@ export * from './scanning';
 export * from './tagMutability';
 export * from './repositoryDrift';
 export * from './partitions';
+export * from './principals';
+export * from './registryHostParts';
+export * from './rolePolicies';

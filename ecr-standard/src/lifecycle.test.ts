@@ -88,12 +88,13 @@ describe('buildLifecyclePolicy', () => {
       },
     ],
     [
-      'since pulled',
+      'since pulled, archiving',
       {
         tagStatus: 'untagged',
         countType: 'sinceImagePulled',
         countUnit: 'days',
         countNumber: 30,
+        action: 'transition',
       },
     ],
     [
@@ -262,18 +263,57 @@ describe('buildLifecyclePolicy', () => {
     [
       'two any rules',
       [any, any],
-      'lifecycleRules[1].tagStatus: rule 2: only one rule may have tagStatus "any" (2 do)',
+      'lifecycleRules[1].tagStatus: rule 2: only one rule per storage class may have tagStatus "any" (rule 1 selects standard images too)',
     ],
     [
       'an any rule that is not last',
       [{ ...any, priority: 1 }, untagged],
-      'lifecycleRules[0].priority: rule 1: a tagStatus "any" rule must have the highest priority, but 1 is not',
+      'lifecycleRules[0].priority: rule 1: a tagStatus "any" rule must have the highest priority among the rules selecting standard images, but 1 is not',
+    ],
+    [
+      'sinceImagePulled with the default expire action (issue 13, finding 3)',
+      [{ ...untagged, countType: 'sinceImagePulled' }],
+      'lifecycleRules[0].action: rule 1: sinceImagePulled only archives images, but the action is the default "expire"; set action: "transition"',
+    ],
+    [
+      'sinceImagePulled expiring explicitly',
+      [{ ...untagged, countType: 'sinceImagePulled', action: 'expire' }],
+      'sinceImagePulled only archives images, but the action is "expire"',
+    ],
+    [
+      'two rules selecting untagged images (issue 13, finding 3)',
+      [
+        { ...untagged, description: 'a' },
+        { ...untagged, description: 'b', countNumber: 30 },
+      ],
+      'lifecycleRules[1].tagStatus: rule 2 ("b"): rule 1 ("a") already selects untagged standard images; ECR takes one such rule per storage class; merge the untagged rules into one',
+    ],
+    [
+      'two rules with the same tag-prefix set (issue 13, finding 3)',
+      [
+        { ...tagged, tagPrefixList: ['v', 'release'] },
+        { ...tagged, tagPrefixList: ['release', 'v'], countNumber: 99 },
+      ],
+      'lifecycleRules[1].tagPrefixList: rule 2: rule 1 selects the same tagPrefixList ["release","v"] for standard images',
+    ],
+    [
+      'expiring archived images before 90 days',
+      [{ ...any, countType: 'sinceImageTransitioned', countNumber: 30 }],
+      'lifecycleRules[0].countNumber: rule 1: archived images stay archived for at least 90 days, not 30',
+    ],
+    [
+      '51 rules',
+      Array.from({ length: 51 }, (_, i) => ({
+        ...tagged,
+        tagPrefixList: [`p${i}`],
+      })),
+      'lifecycleRules: 51 lifecycle rules; ECR takes at most 50',
     ],
     [
       'a policy over 30,720 characters',
-      Array.from({ length: 60 }, (_, i) => ({
+      Array.from({ length: 40 }, (_, i) => ({
         ...tagged,
-        tagPrefixList: [`${i}`.padStart(500, 'x')],
+        tagPrefixList: [`${i}`.padStart(800, 'x')],
       })),
       'lifecycleRules: the lifecycle policy text has',
     ],
@@ -285,5 +325,24 @@ describe('buildLifecyclePolicy', () => {
     expect(() => lifecyclePolicyText('Repository "x"', rules)).toThrow(
       EcrStandardError,
     );
+  });
+});
+
+describe('storage classes', () => {
+  it('takes an any rule per storage class, as the archive-then-expire example does', () => {
+    const { violations } = buildLifecyclePolicy([
+      {
+        tagStatus: 'any',
+        countType: 'sinceImagePushed',
+        countNumber: 180,
+        action: 'transition',
+      },
+      {
+        tagStatus: 'any',
+        countType: 'sinceImageTransitioned',
+        countNumber: 365,
+      },
+    ]);
+    expect(violations).toEqual([]);
   });
 });

@@ -80,6 +80,13 @@ export const LIFECYCLE_POLICY_MIN_LENGTH = 100;
 export const LIFECYCLE_POLICY_MAX_LENGTH = 30720;
 /** Most `*` wildcards ECR accepts in one `tagPatternList` entry. */
 export const MAX_TAG_PATTERN_WILDCARDS = 4;
+/** Most rules in one lifecycle policy (Amazon ECR service quotas, not adjustable). */
+export const MAX_LIFECYCLE_RULES = 50;
+/**
+ * Days an archived image stays archived before a rule may expire it (ECR user guide,
+ * archive-image: archived images have a 90-day minimum storage duration).
+ */
+export const MIN_DAYS_IN_ARCHIVE = 90;
 
 const TAG_STATUSES: readonly string[] = ['any', 'tagged', 'untagged'];
 const COUNT_TYPES: readonly string[] = [
@@ -263,6 +270,27 @@ function validateRule(
     );
   }
   const action = rule.action ?? 'expire';
+  if (rule.countType === 'sinceImagePulled' && action !== 'transition') {
+    // ECR pairs sinceImagePulled with transition only (lifecycle_policy_parameters; AWS says
+    // so on aws/containers-roadmap#921): images not pulled for a while are archived, never
+    // deleted by that rule.
+    add(
+      '.action',
+      `sinceImagePulled only archives images, but the action is ${rule.action === undefined ? 'the default "expire"' : `"${action}"`}`,
+      'set action: "transition" (to archive), or count sinceImagePushed to expire',
+    );
+  }
+  if (
+    rule.countType === 'sinceImageTransitioned' &&
+    isPositiveInteger(rule.countNumber) &&
+    rule.countNumber < MIN_DAYS_IN_ARCHIVE
+  ) {
+    add(
+      '.countNumber',
+      `archived images stay archived for at least ${MIN_DAYS_IN_ARCHIVE} days, not ${rule.countNumber}`,
+      `use countNumber ${MIN_DAYS_IN_ARCHIVE} or more`,
+    );
+  }
   if (!ACTIONS.includes(action)) {
     add(
       '.action',
@@ -313,6 +341,76 @@ export function assignLifecyclePriorities(
   );
 }
 
+/** The storage class a rule selects: `archive` for `sinceImageTransitioned`, else its own. */
+function selectedStorageClass(rule: LifecycleRule): LifecycleStorageClass {
+  return rule.countType === 'sinceImageTransitioned'
+    ? 'archive'
+    : (rule.storageClass ?? 'standard');
+}
+
+/**
+ * ECR's checks among the rules that select one storage class (lifecycle_policy_parameters,
+ * LifecyclePolicies "how lifecycle policies work", lifecycle_policy_examples): at most one
+ * `any` rule, evaluated last; one rule for untagged images; no two rules with the same set of
+ * tag prefixes, nor of tag patterns.
+ */
+function storageClassViolations(
+  rules: readonly LifecycleRule[],
+  priorities: readonly number[],
+  field: string,
+): StandardViolation[] {
+  const violations: StandardViolation[] = [];
+  for (const storageClass of STORAGE_CLASSES as LifecycleStorageClass[]) {
+    const group = rules.flatMap((rule, i) =>
+      selectedStorageClass(rule) === storageClass ? [i] : [],
+    );
+    const label = (i: number) => ruleLabel(rules[i], i);
+    const anyRules = group.filter(i => rules[i].tagStatus === 'any');
+    if (anyRules.length > 1) {
+      violations.push({
+        field: `${field}[${anyRules[1]}].tagStatus`,
+        message: `${label(anyRules[1])}: only one rule per storage class may have tagStatus "any" (${label(anyRules[0])} selects ${storageClass} images too)`,
+        fix: 'merge the "any" rules into one, or make the others "tagged"/"untagged"',
+      });
+    } else if (anyRules.length === 1) {
+      const i = anyRules[0];
+      if (group.some(j => j !== i && priorities[j] >= priorities[i])) {
+        violations.push({
+          field: `${field}[${i}].priority`,
+          message: `${label(i)}: a tagStatus "any" rule must have the highest priority among the rules selecting ${storageClass} images, but ${priorities[i]} is not`,
+          fix: 'give the "any" rule a priority above every other rule of its storage class, or leave its priority out',
+        });
+      }
+    }
+    const untagged = group.filter(i => rules[i].tagStatus === 'untagged');
+    if (untagged.length > 1) {
+      violations.push({
+        field: `${field}[${untagged[1]}].tagStatus`,
+        message: `${label(untagged[1])}: ${label(untagged[0])} already selects untagged ${storageClass} images; ECR takes one such rule per storage class`,
+        fix: 'merge the untagged rules into one',
+      });
+    }
+    for (const list of ['tagPrefixList', 'tagPatternList'] as const) {
+      const seen = new Map<string, number>();
+      for (const i of group) {
+        const values = rules[i][list];
+        if (!values?.length) continue;
+        const key = JSON.stringify([...new Set(values)].sort());
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+          violations.push({
+            field: `${field}[${i}].${list}`,
+            message: `${label(i)}: ${label(earlier)} selects the same ${list} ${key} for ${storageClass} images; ECR needs a unique set per rule`,
+            fix: 'merge the two rules, or give them different tag sets',
+          });
+        }
+        seen.set(key, i);
+      }
+    }
+  }
+  return violations;
+}
+
 /**
  * Returns every violation of Amazon ECR's lifecycle policy rules by `rules`, and the
  * policy document when there are none.
@@ -336,6 +434,17 @@ export function buildLifecyclePolicy(
       ],
     };
   }
+  if (rules.length > MAX_LIFECYCLE_RULES) {
+    return {
+      violations: [
+        {
+          field,
+          message: `${rules.length} lifecycle rules; ECR takes at most ${MAX_LIFECYCLE_RULES}`,
+          fix: 'merge rules (a rule takes several tag prefixes or patterns)',
+        },
+      ],
+    };
+  }
   const violations = rules.flatMap((rule, i) => validateRule(rule, i, field));
   const priorities = assignLifecyclePriorities(rules);
 
@@ -352,26 +461,7 @@ export function buildLifecyclePolicy(
       seen.set(priority, i);
     }
   });
-  const anyRules = rules.flatMap((rule, i) =>
-    rule.tagStatus === 'any' ? [i] : [],
-  );
-  if (anyRules.length > 1) {
-    violations.push({
-      field: `${field}[${anyRules[1]}].tagStatus`,
-      message: `${ruleLabel(rules[anyRules[1]], anyRules[1])}: only one rule may have tagStatus "any" (${anyRules.length} do)`,
-      fix: 'merge the "any" rules into one, or make the others "tagged"/"untagged"',
-    });
-  }
-  if (anyRules.length === 1) {
-    const i = anyRules[0];
-    if (priorities.some((p, j) => j !== i && p >= priorities[i])) {
-      violations.push({
-        field: `${field}[${i}].priority`,
-        message: `${ruleLabel(rules[i], i)}: a tagStatus "any" rule must have the highest priority, but ${priorities[i]} is not`,
-        fix: 'give the "any" rule a priority above every other rule, or leave its priority out',
-      });
-    }
-  }
+  violations.push(...storageClassViolations(rules, priorities, field));
   if (violations.length > 0) {
     return { violations };
   }

@@ -1,5 +1,8 @@
 import type { StandardViolation } from './EcrStandardError';
+import type { RegistryIdentity } from './awsIdentifiers';
 import { validateAccountId, validateOrganizationId } from './awsIdentifiers';
+import { formatArn, partitionOf } from './partitions';
+import { SERVICE_PRINCIPALS, accountRootArn } from './principals';
 
 /** One IAM policy statement as it appears in an ECR repository or registry policy. */
 export interface PolicyStatement {
@@ -9,6 +12,7 @@ export interface PolicyStatement {
   readonly NotPrincipal?: unknown;
   readonly Action: string | readonly string[];
   readonly Resource?: string | readonly string[];
+  readonly NotResource?: string | readonly string[];
   readonly Condition?: Record<
     string,
     Record<string, string | readonly string[]>
@@ -20,6 +24,15 @@ export interface PolicyDocument {
   readonly Version: '2012-10-17';
   readonly Statement: readonly PolicyStatement[];
 }
+
+/**
+ * Which resource policy statements go to: a repository policy (SetRepositoryPolicy), which
+ * takes no `Resource` element, or a registry policy (PutRegistryPolicy), which needs one.
+ */
+export type PolicyKind = 'repository' | 'registry';
+
+/** Longest repository or registry policy text ECR takes (`RepositoryPolicyText`, `RegistryPolicyText` in the ECR API model). */
+export const POLICY_TEXT_MAX_LENGTH = 10240;
 
 /** Actions needed to pull an image. */
 export const PULL_ACTIONS = [
@@ -37,6 +50,19 @@ export const PUSH_ACTIONS = [
   'ecr:UploadLayerPart',
 ] as const;
 
+/** What Lambda needs to pull a function's image (Lambda developer guide, images-create permissions). */
+export const LAMBDA_PULL_ACTIONS = [
+  'ecr:BatchGetImage',
+  'ecr:GetDownloadUrlForLayer',
+] as const;
+
+/**
+ * Statement IDs ECR takes: letters, digits, spaces and hyphens (the console's default
+ * `new statement`; `allow-statement`), as the ECR user guide's examples and local-ecr-api show.
+ * IAM's own rule (letters and digits) is stricter than ECR's.
+ */
+export const STATEMENT_ID_PATTERN = /^[A-Za-z0-9 -]*$/;
+
 /** Turns free text into a valid statement ID (letters and digits only). */
 export function statementId(...parts: string[]): string {
   return parts
@@ -50,10 +76,6 @@ export function statementId(...parts: string[]): string {
     .join('');
 }
 
-function accountRoot(accountId: string): string {
-  return `arn:aws:iam::${accountId}:root`;
-}
-
 /** Who may use a standardized repository; everything is off by default. */
 export interface RepositoryAccessOptions {
   /** Account IDs allowed to pull. Default: none. */
@@ -65,21 +87,44 @@ export interface RepositoryAccessOptions {
   /** Let AWS Lambda pull images for container-image functions. Default: `false`. */
   readonly lambdaPull?: boolean;
   /**
-   * Accounts whose Lambda functions may pull (cross-account); with `lambdaPull` and
-   * no accounts, Lambda in any account allowed by IAM may pull. Default: none.
+   * Accounts whose Lambda functions may pull (cross-account, same Region); with `lambdaPull`
+   * and no accounts, Lambda functions of this account may pull. Default: none.
    */
   readonly lambdaAccounts?: readonly string[];
   /** Extra statements appended as given. Default: none. */
   readonly policyStatements?: readonly PolicyStatement[];
 }
 
+/** Where a repository lives, as far as its policy's ARNs are concerned. */
+export interface PolicyLocation {
+  /** Partition id of the repository, e.g. `aws-us-gov`. Default: `aws`, or `region`'s. */
+  readonly partition?: string;
+  /** Region of the repository. Default: `*` (any Region of the partition). */
+  readonly region?: string;
+}
+
+function locate(location: PolicyLocation): {
+  partition: string;
+  region: string;
+} {
+  const region = location.region ?? '*';
+  return {
+    partition:
+      location.partition ??
+      (location.region ? partitionOf(location.region).id : 'aws'),
+    region,
+  };
+}
+
 /**
  * Builds the repository policy statements for `options`, with violations for malformed
- * account or organization IDs. Returns no statements when nothing is granted.
+ * account or organization IDs and for statements ECR would refuse in a repository policy.
+ * Returns no statements when nothing is granted. ARNs are those of `location`'s partition.
  */
 export function repositoryPolicyStatements(
   options: RepositoryAccessOptions,
   field = '',
+  location: PolicyLocation = {},
 ): { statements: PolicyStatement[]; violations: StandardViolation[] } {
   const at = (name: string) => (field ? `${field}.${name}` : name);
   const violations: StandardViolation[] = [
@@ -103,12 +148,14 @@ export function repositoryPolicyStatements(
       fix: 'set lambdaPull: true, or remove lambdaAccounts',
     });
   }
+  const { partition, region } = locate(location);
+  const root = (accountId: string) => accountRootArn(accountId, partition);
   const statements: PolicyStatement[] = [];
   if (options.pullAccounts?.length) {
     statements.push({
       Sid: 'PullForAccounts',
       Effect: 'Allow',
-      Principal: { AWS: options.pullAccounts.map(accountRoot) },
+      Principal: { AWS: options.pullAccounts.map(root) },
       Action: [...PULL_ACTIONS],
     });
   }
@@ -116,7 +163,7 @@ export function repositoryPolicyStatements(
     statements.push({
       Sid: 'PushForAccounts',
       Effect: 'Allow',
-      Principal: { AWS: options.pushAccounts.map(accountRoot) },
+      Principal: { AWS: options.pushAccounts.map(root) },
       Action: [...PUSH_ACTIONS],
     });
   }
@@ -134,17 +181,35 @@ export function repositoryPolicyStatements(
     });
   }
   if (options.lambdaPull) {
+    const accounts = options.lambdaAccounts ?? [];
+    if (accounts.length > 0) {
+      // A function in another account pulls with that account's identity AND as the Lambda
+      // service: AWS's cross-account example needs both statements (AWS re:Post knowledge
+      // center "lambda-ecr-image"; AWS Compute Blog, cross-account ECR access for Lambda).
+      statements.push({
+        Sid: 'LambdaAccountsPull',
+        Effect: 'Allow',
+        Principal: { AWS: accounts.map(root) },
+        Action: [...LAMBDA_PULL_ACTIONS],
+      });
+    }
     statements.push({
       Sid: 'LambdaPull',
       Effect: 'Allow',
-      Principal: { Service: 'lambda.amazonaws.com' },
-      Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
-      ...(options.lambdaAccounts?.length
+      Principal: { Service: SERVICE_PRINCIPALS.lambda },
+      Action: [...LAMBDA_PULL_ACTIONS],
+      ...(accounts.length
         ? {
             Condition: {
               StringLike: {
-                'aws:sourceArn': options.lambdaAccounts.map(
-                  a => `arn:aws:lambda:*:${a}:function:*`,
+                'aws:sourceArn': accounts.map(accountId =>
+                  formatArn({
+                    service: 'lambda',
+                    region,
+                    accountId,
+                    resource: 'function:*',
+                    partition,
+                  }),
                 ),
               },
             },
@@ -157,55 +222,106 @@ export function repositoryPolicyStatements(
     statements,
     violations: [
       ...violations,
-      ...validateStatements(statements, at('policyStatements')),
+      ...validateStatements(statements, at('policyStatements'), 'repository'),
     ],
   };
 }
 
 /**
- * Checks that statements can share one policy: every statement has an effect and an
- * action, and no two share a `Sid`.
+ * Checks that statements can share one policy of `kind` as ECR takes it: every statement has
+ * an effect, an action and a principal; `Sid`s are unique and of ECR's characters; a
+ * repository policy has no `Resource` (ECR refuses it: aws/aws-cdk#24314), a registry policy
+ * statement names one (registry-permissions-examples). Without `kind`, only the first checks.
  */
 export function validateStatements(
   statements: readonly PolicyStatement[],
   field: string,
+  kind?: PolicyKind,
 ): StandardViolation[] {
   const violations: StandardViolation[] = [];
   const sids = new Set<string>();
   statements.forEach((statement, i) => {
+    const at = `${field}[${i}]`;
     if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') {
       violations.push({
-        field: `${field}[${i}].Effect`,
+        field: `${at}.Effect`,
         message: 'Effect must be "Allow" or "Deny"',
         fix: 'set Effect',
       });
     }
     if (!statement.Action || statement.Action.length === 0) {
       violations.push({
-        field: `${field}[${i}].Action`,
+        field: `${at}.Action`,
         message: 'the statement has no Action',
         fix: 'list the ECR actions it covers',
       });
     }
     if (statement.Sid !== undefined) {
-      if (!/^[A-Za-z0-9]+$/.test(statement.Sid)) {
+      if (!STATEMENT_ID_PATTERN.test(statement.Sid)) {
         violations.push({
-          field: `${field}[${i}].Sid`,
-          message: `Sid "${statement.Sid}" has characters other than letters and digits`,
+          field: `${at}.Sid`,
+          message: `Sid "${statement.Sid}" has characters other than letters, digits, spaces and hyphens`,
           fix: `use e.g. "${statementId(statement.Sid) || 'Statement1'}"`,
         });
       }
       if (sids.has(statement.Sid)) {
         violations.push({
-          field: `${field}[${i}].Sid`,
+          field: `${at}.Sid`,
           message: `Sid "${statement.Sid}" is used twice`,
           fix: 'give every statement of the policy a unique Sid',
         });
       }
       sids.add(statement.Sid);
     }
+    if (kind === undefined) return;
+    if (
+      statement.Principal === undefined &&
+      statement.NotPrincipal === undefined
+    ) {
+      violations.push({
+        field: `${at}.Principal`,
+        message: `a ${kind} policy statement must name its Principal`,
+        fix: 'add Principal, e.g. { AWS: "arn:aws:iam::123456789012:root" }',
+      });
+    }
+    const resource =
+      statement.Resource !== undefined || statement.NotResource !== undefined;
+    if (kind === 'repository' && resource) {
+      violations.push({
+        field: `${at}.${statement.Resource !== undefined ? 'Resource' : 'NotResource'}`,
+        message:
+          'ECR refuses a Resource element in a repository policy: the statement applies to the repository it is attached to',
+        fix: 'remove Resource (to grant on several repositories, use a registry policy or identity policies)',
+      });
+    }
+    if (kind === 'registry' && !resource) {
+      violations.push({
+        field: `${at}.Resource`,
+        message:
+          'a registry policy statement must name the repositories it covers',
+        fix: 'add Resource, e.g. "arn:aws:ecr:eu-west-1:123456789012:repository/team/*"',
+      });
+    }
   });
   return violations;
+}
+
+/** Violations of ECR's length limit by the text of `document`. */
+export function validatePolicyLength(
+  document: PolicyDocument,
+  field: string,
+  kind: PolicyKind,
+): StandardViolation[] {
+  const length = JSON.stringify(document).length;
+  return length > POLICY_TEXT_MAX_LENGTH
+    ? [
+        {
+          field,
+          message: `the ${kind} policy text would have ${length} characters; ECR takes at most ${POLICY_TEXT_MAX_LENGTH}`,
+          fix: 'merge statements (list several principals or actions in one) or grant through identity policies',
+        },
+      ]
+    : [];
 }
 
 /** A policy document holding `statements`. */
@@ -216,38 +332,68 @@ export function policyDocument(
 }
 
 /**
+ * The repository policy of `options` for a repository in `location` (its partition's ARNs),
+ * or undefined when nothing is granted. Validation is `resolveRepositorySettings`'s job; this
+ * only builds the document again once the repository's partition and Region are known.
+ */
+export function repositoryPolicyDocument(
+  options: RepositoryAccessOptions,
+  location: PolicyLocation,
+): PolicyDocument | undefined {
+  const { statements } = repositoryPolicyStatements(options, '', location);
+  return statements.length > 0 ? policyDocument(statements) : undefined;
+}
+
+/**
  * Registry policy statement that lets `sourceAccountId` replicate into the destination
- * registry: `ecr:CreateRepository` and `ecr:ReplicateImage` on its repositories.
+ * registry: `ecr:CreateRepository` and `ecr:ReplicateImage` on its repositories (ECR user
+ * guide, registry-permissions-create-replication), in the destination's partition.
  */
 export function replicationRegistryStatement(
   sourceAccountId: string,
-  destination: { readonly accountId: string; readonly region: string },
+  destination: RegistryIdentity,
 ): PolicyStatement {
+  const partition = partitionOf(destination.region).id;
   return {
     Sid: statementId('ReplicationFrom', sourceAccountId),
     Effect: 'Allow',
-    Principal: { AWS: accountRoot(sourceAccountId) },
+    Principal: { AWS: accountRootArn(sourceAccountId, partition) },
     Action: ['ecr:CreateRepository', 'ecr:ReplicateImage'],
-    Resource: `arn:aws:ecr:${destination.region}:${destination.accountId}:repository/*`,
+    Resource: formatArn({
+      service: 'ecr',
+      region: destination.region,
+      accountId: destination.accountId,
+      resource: 'repository/*',
+    }),
   };
 }
 
 /**
- * Registry policy statement that lets `principals` (account IDs or IAM ARNs) create
- * cached repositories and import upstream images under `namespace/` only.
+ * Registry policy statement that lets `principals` (account IDs or IAM ARNs) create cached
+ * repositories and import upstream images under `path/` only, where `path` is a cache
+ * namespace or a path inside one (`ecr-public`, `ecr-public/docker`), in the registry's
+ * partition (ECR user guide, pull-through-cache-iam).
  */
 export function pullThroughCacheRegistryStatement(
-  registry: { readonly accountId: string; readonly region: string },
-  namespace: string,
+  registry: RegistryIdentity,
+  path: string,
   principals: readonly string[],
 ): PolicyStatement {
+  const partition = partitionOf(registry.region).id;
   return {
-    Sid: statementId('PullThroughCache', namespace),
+    Sid: statementId('PullThroughCache', path),
     Effect: 'Allow',
     Principal: {
-      AWS: principals.map(p => (/^\d{12}$/.test(p) ? accountRoot(p) : p)),
+      AWS: principals.map(p =>
+        /^\d{12}$/.test(p) ? accountRootArn(p, partition) : p,
+      ),
     },
     Action: ['ecr:CreateRepository', 'ecr:BatchImportUpstreamImage'],
-    Resource: `arn:aws:ecr:${registry.region}:${registry.accountId}:repository/${namespace}/*`,
+    Resource: formatArn({
+      service: 'ecr',
+      region: registry.region,
+      accountId: registry.accountId,
+      resource: `repository/${path}/*`,
+    }),
   };
 }

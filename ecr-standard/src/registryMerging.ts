@@ -1,7 +1,11 @@
 import type { StandardViolation } from './EcrStandardError';
 import type { RegistryIdentity } from './awsIdentifiers';
 import type { PolicyDocument, PolicyStatement } from './policyDocuments';
-import { policyDocument, validateStatements } from './policyDocuments';
+import {
+  policyDocument,
+  validatePolicyLength,
+  validateStatements,
+} from './policyDocuments';
 import type { ReplicationRuleSpec } from './replication';
 import { validateReplicationRules } from './replication';
 import type { ScanningRuleSpec, ScanType } from './scanning';
@@ -69,10 +73,19 @@ export function mergeRegistryContributions(
     }
   }
   violations.push(
-    ...validateStatements(statements, 'policyStatements').filter(
+    ...validateStatements(statements, 'policyStatements', 'registry').filter(
       v => !v.message.includes('is used twice'),
     ),
   );
+  if (statements.length > 0) {
+    violations.push(
+      ...validatePolicyLength(
+        policyDocument(statements),
+        'policyStatements',
+        'registry',
+      ),
+    );
+  }
 
   const replicationRules = contributions.flatMap(c => c.replicationRules ?? []);
   if (replicationRules.length > 0) {

@@ -5,6 +5,7 @@ import {
   validateAccountId,
   validateRegion,
 } from './awsIdentifiers';
+import { partitionOf } from './partitions';
 
 /** One replication rule: where images go, and which repositories (by name prefix). */
 export interface ReplicationRuleSpec {
@@ -59,6 +60,19 @@ export function validateReplicationRules(
         ...validateAccountId(d.accountId, `${dAt}.accountId`),
         ...validateRegion(d.region, `${dAt}.region`),
       );
+      if (
+        typeof d.region === 'string' &&
+        typeof source.region === 'string' &&
+        partitionOf(d.region).id !== partitionOf(source.region).id
+      ) {
+        // ECR user guide, replication: replication stays within a partition; ECR refuses a
+        // destination in another one.
+        violations.push({
+          field: `${dAt}.region`,
+          message: `destination ${registryKey(d)} is in partition ${partitionOf(d.region).id}, the source in ${partitionOf(source.region).id}; ECR does not replicate across partitions`,
+          fix: "replicate to Regions of the source's partition only",
+        });
+      }
       if (d.accountId === source.accountId && d.region === source.region) {
         violations.push({
           field: dAt,

@@ -1,6 +1,7 @@
 import type { StandardViolation } from './EcrStandardError';
 import { throwIfViolations } from './EcrStandardError';
 import {
+  DEFAULT_CACHED_TAG_MUTABILITY,
   DEFAULT_ENCRYPTION,
   DEFAULT_FORCE_DELETE,
   DEFAULT_SCAN_ON_PUSH,
@@ -14,7 +15,11 @@ import type {
   PolicyDocument,
   RepositoryAccessOptions,
 } from './policyDocuments';
-import { policyDocument, repositoryPolicyStatements } from './policyDocuments';
+import {
+  policyDocument,
+  repositoryPolicyStatements,
+  validatePolicyLength,
+} from './policyDocuments';
 import { validateRepositoryName } from './repositoryName';
 import type {
   ImageTagMutability,
@@ -47,6 +52,12 @@ export interface RepositoryStandardOptions
   readonly entityRef?: string;
   /** Delete the repository even when it holds images. Default: `false`. */
   readonly forceDelete?: boolean;
+  /**
+   * Region of the repository, for the partition of the policy's ARNs (`arn:aws-us-gov:…` in
+   * `us-gov-*`). Default: unknown — commercial ARNs, and `*` as the Region of Lambda's
+   * source ARNs.
+   */
+  readonly region?: string;
 }
 
 /** The resolved, validated settings of a standardized repository. */
@@ -131,8 +142,19 @@ export function resolveRepositorySettings(
   }
   const lifecycle = resolveLifecyclePolicy(options);
   violations.push(...lifecycle.violations);
-  const access = repositoryPolicyStatements(options);
+  const access = repositoryPolicyStatements(options, '', {
+    region: options.region,
+  });
   violations.push(...access.violations);
+  if (access.statements.length > 0) {
+    violations.push(
+      ...validatePolicyLength(
+        policyDocument(access.statements),
+        'policyStatements',
+        'repository',
+      ),
+    );
+  }
   if (
     options.entityRef !== undefined &&
     (!ENTITY_REF_PATTERN.test(options.entityRef) ||
@@ -176,21 +198,82 @@ export interface CreationTemplateSettings {
   readonly resourceTags: Readonly<Record<string, string>>;
 }
 
+/** What ECR creates repositories from a template for. */
+export type CreationTemplateUse = 'PULL_THROUGH_CACHE' | 'REPLICATION';
+
 /** Options of a creation template (pull-through cache or replication). */
 export interface CreationTemplateOptions
   extends TagMutabilityOptions, LifecycleOptions {
   /** Default: `AES256`. */
   readonly encryption?: EncryptionType;
+  /**
+   * Pull-through-cache templates only: make cached tags immutable (with `mutableTagFilters`,
+   * all but those). Default: `false` — cached repositories are `MUTABLE` so that ECR can move
+   * a cached tag to the upstream's new digest.
+   */
+  readonly immutableTags?: boolean;
 }
 
-/** Applies the standard to a repository creation template, or throws naming `subject`. */
+function cachedTagMutability(options: CreationTemplateOptions): {
+  imageTagMutability: ImageTagMutability;
+  exclusionFilters: TagMutabilityExclusionFilter[];
+  violations: StandardViolation[];
+} {
+  const violations: StandardViolation[] = [];
+  if (options.mutableTags !== undefined) {
+    violations.push({
+      field: 'mutableTags',
+      message: `cached repositories are ${DEFAULT_CACHED_TAG_MUTABILITY} unless immutableTags is set; mutableTags does not apply to them`,
+      fix: 'remove mutableTags (set immutableTags: true to make cached tags immutable)',
+    });
+  }
+  if (!options.immutableTags) {
+    if (options.mutableTagFilters !== undefined) {
+      violations.push({
+        field: 'mutableTagFilters',
+        message:
+          'mutableTagFilters exempt tags from immutability, but cached tags are mutable',
+        fix: 'set immutableTags: true as well, or remove mutableTagFilters',
+      });
+    }
+    return {
+      imageTagMutability: DEFAULT_CACHED_TAG_MUTABILITY,
+      exclusionFilters: [],
+      violations,
+    };
+  }
+  const mutability = resolveTagMutability({
+    mutableTagFilters: options.mutableTagFilters,
+  });
+  return {
+    ...mutability,
+    violations: [...violations, ...mutability.violations],
+  };
+}
+
+/**
+ * Applies the standard to a repository creation template, or throws naming `subject`.
+ * Replicated repositories follow the repository standard (immutable tags); cached ones are
+ * mutable unless `immutableTags` asks otherwise (see {@link DEFAULT_CACHED_TAG_MUTABILITY}).
+ */
 export function resolveCreationTemplateSettings(
   subject: string,
   options: CreationTemplateOptions,
+  use: CreationTemplateUse = 'REPLICATION',
 ): CreationTemplateSettings {
-  const mutability = resolveTagMutability(options);
+  const mutability =
+    use === 'PULL_THROUGH_CACHE'
+      ? cachedTagMutability(options)
+      : resolveTagMutability(options);
   const lifecycle = resolveLifecyclePolicy(options);
   const violations = [...mutability.violations, ...lifecycle.violations];
+  if (use === 'REPLICATION' && options.immutableTags !== undefined) {
+    violations.push({
+      field: 'immutableTags',
+      message: 'immutableTags only applies to cached repositories',
+      fix: 'remove immutableTags (replicated repositories are immutable unless mutableTags is set)',
+    });
+  }
   const encryption = options.encryption ?? DEFAULT_ENCRYPTION;
   if (encryption !== 'AES256' && encryption !== 'KMS') {
     violations.push({

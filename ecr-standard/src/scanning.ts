@@ -61,6 +61,14 @@ export function validateScanning(
         message: 'CONTINUOUS_SCAN needs enhanced scanning',
         fix: 'set scanType to "ENHANCED" or use SCAN_ON_PUSH',
       });
+    } else if (rule.frequency === 'MANUAL' && scanType === 'ENHANCED') {
+      // RegistryScanningRule.scanFrequency (ECR API reference): enhanced scanning supports
+      // CONTINUOUS_SCAN and SCAN_ON_PUSH; MANUAL is basic scanning's default.
+      violations.push({
+        field: `${at}.frequency`,
+        message: 'enhanced scanning has no MANUAL frequency',
+        fix: 'use CONTINUOUS_SCAN or SCAN_ON_PUSH, or leave those repositories out of every rule',
+      });
     }
     if (seen.has(rule.frequency)) {
       violations.push({

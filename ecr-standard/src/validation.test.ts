@@ -279,7 +279,9 @@ describe('mergeRegistryContributions', () => {
   const statement = (Sid: string, Effect: 'Allow' | 'Deny' = 'Allow') => ({
     Sid,
     Effect,
+    Principal: { AWS: 'arn:aws:iam::333333333333:root' },
     Action: 'ecr:*',
+    Resource: 'arn:aws:ecr:eu-west-1:111111111111:repository/*',
   });
   it('keeps one copy of an identical statement and rejects a different one with the same Sid', () => {
     const contributions: RegistryContribution[] = [

@@ -1,7 +1,8 @@
 // The platform team's ECR: three service repositories (one with KMS), a pull-through
 // cache for ECR Public and Docker Hub, enhanced scanning and replication to a DR account
 // in another Region. `pulumi up` with AWS credentials for the main account; the DR
-// account is reached by assuming `drRoleArn`.
+// account is reached by assuming `drRoleArn`. This stack owns the registry-wide settings
+// (registry policy, replication, scanning) of both registries: no other stack may.
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import {
@@ -24,12 +25,23 @@ const dr = {
 const drRoleArn =
   config.get('drRoleArn') ??
   `arn:aws:iam::${dr.accountId}:role/ecr-kit-deployer`;
+// The role CI pulls with; it may fill the cache (create cached repositories, import images).
+const ciRoleArn =
+  config.get('ciRoleArn') ?? `arn:aws:iam::${main.accountId}:role/ci`;
 
-const mainProvider = new aws.Provider('main', { region: main.region });
+const mainProvider = new aws.Provider('main', {
+  region: main.region,
+  allowedAccountIds: [main.accountId],
+});
 const drProvider = new aws.Provider('dr', {
   region: dr.region,
   assumeRoles: [{ roleArn: drRoleArn }],
 });
+
+// One Registry per account and Region owns its registry-wide singletons; the cache, the
+// scanning and the replication below contribute to them.
+const mainRegistry = new Registry('main', main, { provider: mainProvider });
+const drRegistry = new Registry('dr', dr, { provider: drProvider });
 
 // Service repositories, tagged with their owning catalog entity.
 const payments = new Repository(
@@ -62,64 +74,43 @@ const web = new Repository(
 );
 
 // Pull-through cache: ECR Public (no credentials) and Docker Hub (token kept as a secret).
-const cache = new PullThroughCache(
-  'cache',
-  {
-    registry: main,
-    rules: [
-      { upstream: 'ecr-public' },
-      {
-        upstream: 'docker-hub',
-        prefix: 'docker',
-        credentials: {
-          username: config.get('dockerHubUser') ?? 'platform-bot',
-          accessToken: config.requireSecret('dockerHubToken'),
-        },
+// Cached repositories are mutable so that cached tags follow their upstream.
+new PullThroughCache('cache', {
+  registry: mainRegistry,
+  rules: [
+    { upstream: 'ecr-public' },
+    {
+      upstream: 'docker-hub',
+      prefix: 'docker',
+      credentials: {
+        username: config.get('dockerHubUser') ?? 'platform-bot',
+        accessToken: config.requireSecret('dockerHubToken'),
       },
-    ],
-    allowedPrincipals: [main.accountId],
-  },
-  { provider: mainProvider },
-);
+    },
+  ],
+  allowedPrincipals: [ciRoleArn],
+});
 
-const scanning = new RegistryScanning(
-  'scanning',
-  {
-    registry: main,
-    scanType: 'ENHANCED',
-    rules: [
-      { frequency: 'CONTINUOUS_SCAN', filters: ['payments/*'] },
-      { frequency: 'SCAN_ON_PUSH', filters: ['*'] },
-    ],
-  },
-  { provider: mainProvider },
-);
+new RegistryScanning('scanning', {
+  registry: mainRegistry,
+  scanType: 'ENHANCED',
+  rules: [
+    { frequency: 'CONTINUOUS_SCAN', filters: ['payments/*'] },
+    { frequency: 'SCAN_ON_PUSH', filters: ['*'] },
+  ],
+});
 
-const replication = new Replication(
-  'dr',
-  {
-    source: main,
-    rules: [
-      {
-        destinations: [{ ...dr, provider: drProvider }],
-        repositoryPrefixes: ['payments/', 'storefront/'],
-      },
-    ],
-  },
-  { provider: mainProvider },
-);
-
-// One Registry per account and Region owns its registry-wide singletons.
-new Registry(
-  'main',
-  { ...main, contributors: [cache, scanning, replication] },
-  { provider: mainProvider },
-);
-new Registry(
-  'dr',
-  { ...dr, contributors: [replication] },
-  { provider: drProvider },
-);
+new Replication('dr', {
+  source: mainRegistry,
+  rules: [
+    {
+      destinations: [drRegistry],
+      repositoryPrefixes: ['payments/', 'storefront/'],
+    },
+  ],
+  // storefront/web moves `latest`: its copies must let `latest` move too.
+  replicatedRepositories: { mutableTagFilters: ['latest'] },
+});
 
 export const repositoryUrls = {
   payments: payments.repositoryUrl,

@@ -1,29 +1,32 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type {
+  PullThroughCacheGrantSpec,
   PullThroughCacheUpstream,
-  RegistryContribution,
-  RegistryIdentity,
+  StandardViolation,
 } from '@ecr-kit/ecr-standard';
 import {
+  EcrStandardError,
   PULL_THROUGH_CACHE_SECRET_PREFIX,
   cachePrefix,
+  needsUpstreamRole,
   pullThroughCacheRegistryStatement,
-  registryKey,
   throwIfViolations,
+  upstreamEcrRegistry,
   upstreamUrl,
-  validateAccountId,
+  validatePullThroughCacheGrants,
   validatePullThroughCacheRules,
-  validateRegistryIdentity,
+  validateRegistryPrincipals,
 } from '@ecr-kit/ecr-standard';
-import type { CreationTemplateArgs } from './creationTemplate';
-import { creationTemplateInputs } from './creationTemplate';
-import { claimRegistryScoped } from './registryClaims';
 import type {
-  RegistryContributor,
-  TargetedContribution,
-} from './RegistryContributor';
+  CachedRepositoryArgs,
+  ResolvedTemplate,
+} from './creationTemplate';
+import { createTemplate, resolveTemplate, roleFor } from './creationTemplate';
+import type { Registry } from './Registry';
+import { noOwnProvider } from './noOwnProvider';
 import { slug } from './slug';
+import { upstreamRole } from './upstreamRole';
 
 /** Upstream credentials to store in a new Secrets Manager secret. */
 export interface PullThroughCacheCredentials {
@@ -45,52 +48,66 @@ export interface PullThroughCacheRuleArgs {
   readonly prefix?: string;
   /** Upstream host; required for `azure` (`<name>.azurecr.io`) and `ecr`. Default: the upstream's. */
   readonly upstreamUrl?: string;
-  /** ARN of an existing `ecr-pullthroughcache/…` secret. Default: none. */
+  /** ARN of an existing `ecr-pullthroughcache/…` secret of the registry's account and Region. Default: none. */
   readonly credentialArn?: string;
   /** Credentials to store in a new secret. Default: none. */
   readonly credentials?: PullThroughCacheCredentials;
   /** Upstream repository prefix (`ecr` only). Default: none. */
   readonly upstreamRepositoryPrefix?: string;
-  /** IAM role ECR assumes for an `ecr` upstream. Default: none. */
+  /**
+   * IAM role (of the registry's account) that ECR assumes to read an `ecr` upstream. Default:
+   * for an upstream in another account, a role is created (trusting
+   * `pullthroughcache.ecr.amazonaws.com`); none for one in the same account.
+   */
   readonly customRoleArn?: string;
+}
+
+/** Who may create cached repositories and import images below one path. */
+export interface PullThroughCacheGrantArgs {
+  /** Account IDs or IAM principal ARNs. */
+  readonly principals: string[];
+  /** A cache namespace or a path inside one, e.g. `ecr-public/docker`. */
+  readonly repositories: string;
 }
 
 /** Arguments of a {@link PullThroughCache}. */
 export interface PullThroughCacheArgs {
   /** The registry the cache rules live in. */
-  readonly registry: RegistryIdentity;
+  readonly registry: Registry;
   /** Cache rules, one per upstream namespace. */
   readonly rules: PullThroughCacheRuleArgs[];
   /**
    * Account IDs or IAM ARNs allowed (through the registry policy) to create cached
-   * repositories and import images, each only under the rules' namespaces. Default:
-   * none (no registry policy statements; same-account IAM still applies).
+   * repositories and import images under every namespace of this cache. Default: none.
    */
   readonly allowedPrincipals?: string[];
-  /** How cached repositories are created. Default: the standard (immutable, AES256, lifecycle). */
-  readonly cachedRepositories?: CreationTemplateArgs;
-  /** Create no `PULL_THROUGH_CACHE` creation templates. Default: `false`. */
+  /**
+   * Narrower grants: principals allowed under one namespace or a path inside it (e.g. a CI
+   * role under `ecr-public/docker` only). Default: none.
+   */
+  readonly grants?: PullThroughCacheGrantArgs[];
+  /** How cached repositories are created. Default: `MUTABLE`, AES256, the standard lifecycle policy. */
+  readonly cachedRepositories?: CachedRepositoryArgs;
+  /** Create no `PULL_THROUGH_CACHE` creation templates (ECR's defaults then apply). Default: `false`. */
   readonly skipCreationTemplates?: boolean;
 }
 
 /**
  * Pull-through cache rules with their credentials, a creation template per namespace that
- * gives cached repositories the standard settings, and (through a `Registry`) registry
- * policy statements scoping who may create and import under which namespace.
+ * gives cached repositories the standard settings (and the role ECR needs to apply them),
+ * and registry policy statements scoping who may create and import where.
  */
-export class PullThroughCache
-  extends pulumi.ComponentResource
-  implements RegistryContributor
-{
+export class PullThroughCache extends pulumi.ComponentResource {
   /** Cache rules by namespace prefix. */
   readonly rules: Record<string, aws.ecr.PullThroughCacheRule>;
   /** Secrets created for credentials, by namespace prefix. */
   readonly secrets: Record<string, aws.secretsmanager.Secret>;
   /** Creation templates by namespace prefix. */
   readonly templates: Record<string, aws.ecr.RepositoryCreationTemplate>;
+  /** The role ECR assumes to create cached repositories; absent with `customRoleArn` or no templates. */
+  readonly templateRole: aws.iam.Role | undefined;
   /** Namespace prefixes of the rules. */
   readonly prefixes: string[];
-  private readonly contributions: TargetedContribution[];
 
   constructor(
     name: string,
@@ -99,9 +116,29 @@ export class PullThroughCache
   ) {
     super('ecr-kit:index:PullThroughCache', name, {}, opts);
     const subject = `PullThroughCache "${name}"`;
+    const registry = args.registry;
+    noOwnProvider(subject, opts);
+    if (registry === undefined) {
+      throw new EcrStandardError(subject, [
+        {
+          field: 'registry',
+          message: 'the Registry the cache lives in is required',
+          fix: 'create a Registry for the account and Region first and pass it as registry',
+        },
+      ]);
+    }
     const rules = args.rules ?? [];
-    throwIfViolations(subject, [
-      ...validateRegistryIdentity(args.registry, 'registry'),
+    this.prefixes = rules.map(rule => cachePrefix(rule));
+    const grants: PullThroughCacheGrantSpec[] = [
+      ...(args.allowedPrincipals?.length
+        ? this.prefixes.map(prefix => ({
+            principals: args.allowedPrincipals!,
+            repositories: prefix,
+          }))
+        : []),
+      ...(args.grants ?? []),
+    ];
+    const violations: StandardViolation[] = [
       ...validatePullThroughCacheRules(
         rules.map(rule => ({
           upstream: rule.upstream,
@@ -113,53 +150,84 @@ export class PullThroughCache
           upstreamRepositoryPrefix: rule.upstreamRepositoryPrefix,
           customRoleArn: rule.customRoleArn,
         })),
+        'rules',
+        registry.identity,
       ),
-      ...(args.allowedPrincipals ?? []).flatMap((p, i) =>
-        p.startsWith('arn:')
-          ? []
-          : validateAccountId(p, `allowedPrincipals[${i}]`),
+      ...validateRegistryPrincipals(
+        args.allowedPrincipals ?? [],
+        'allowedPrincipals',
+        registry.identity,
       ),
-    ]);
-    const key = registryKey(args.registry);
-    const region = args.registry.region;
+      ...validatePullThroughCacheGrants(
+        args.grants ?? [],
+        this.prefixes,
+        registry.identity,
+      ),
+    ];
+    let template: ResolvedTemplate | undefined;
+    if (!args.skipCreationTemplates) {
+      try {
+        template = resolveTemplate(
+          subject,
+          args.cachedRepositories ?? {},
+          'PULL_THROUGH_CACHE',
+          registry,
+          'cachedRepositories',
+        );
+      } catch (error) {
+        if (!(error instanceof EcrStandardError)) throw error;
+        violations.push(...error.violations);
+      }
+    }
+    throwIfViolations(subject, violations);
 
-    // Every check (templates, claims) runs before the first resource is created.
-    this.prefixes = rules.map(rule => cachePrefix(rule));
-    const templateInputs = rules.map(rule =>
-      args.skipCreationTemplates
-        ? undefined
-        : creationTemplateInputs(
-            subject,
-            args.cachedRepositories ?? {},
-            cachePrefix(rule),
-            'PULL_THROUGH_CACHE',
-            `ecr-kit standard for repositories cached from ${upstreamUrl(rule)}`,
-            region,
-          ),
-    );
+    // Every check (claims included) runs before the first resource is created.
     for (const prefix of this.prefixes) {
-      claimRegistryScoped(
-        `pull-through-cache:${key}:${prefix}`,
+      registry.claim(
+        `pull-through-cache:${prefix}`,
         subject,
-        `pull-through cache namespace "${prefix}" of registry ${key}`,
+        `pull-through cache namespace "${prefix}" of registry ${registry.accountId}/${registry.region}`,
         'use another prefix in one of the components',
       );
-      if (!args.skipCreationTemplates) {
-        claimRegistryScoped(
-          `creation-template:${key}:${prefix}`,
+      if (template) {
+        registry.claim(
+          `creation-template:${prefix}`,
           subject,
-          `repository creation template "${prefix}" of registry ${key}`,
+          `repository creation template "${prefix}" of registry ${registry.accountId}/${registry.region}`,
           'use another prefix, or let only one component create this template',
         );
       }
     }
+    const policy =
+      grants.length > 0
+        ? {
+            contribution: {
+              owner: subject,
+              policyStatements: grants.map(grant =>
+                pullThroughCacheRegistryStatement(
+                  registry.identity,
+                  grant.repositories,
+                  grant.principals,
+                ),
+              ),
+            },
+          }
+        : undefined;
+    // Conflicts with other contributors throw here, before this component creates anything.
+    if (policy) registry.contribute(policy);
 
+    const childOpts = registry.childOptions(this);
+    const role = template
+      ? roleFor(template, `${name}-templates`, registry, this)
+      : undefined;
+    this.templateRole = role?.role;
     this.rules = {};
     this.secrets = {};
     this.templates = {};
     rules.forEach((rule, i) => {
       const prefix = this.prefixes[i];
       const id = `${name}-${slug(prefix)}`;
+      const ready: pulumi.Resource[] = [];
       let credentialArn: pulumi.Input<string> | undefined = rule.credentialArn;
       if (rule.credentials !== undefined) {
         const secret = new aws.secretsmanager.Secret(
@@ -172,11 +240,15 @@ export class PullThroughCache
             ...(rule.credentials.kmsKeyId !== undefined
               ? { kmsKeyId: rule.credentials.kmsKeyId }
               : {}),
-            region,
+            // The value lives in the Pulumi config; deleting at once lets a replacement or a
+            // new stack create the same name again (a secret scheduled for deletion blocks
+            // its name for the whole recovery window).
+            recoveryWindowInDays: 0,
+            region: registry.region,
           },
-          { parent: this },
+          childOpts,
         );
-        new aws.secretsmanager.SecretVersion(
+        const version = new aws.secretsmanager.SecretVersion(
           `${id}-credentials`,
           {
             secretId: secret.id,
@@ -187,14 +259,44 @@ export class PullThroughCache
                   JSON.stringify({ username, accessToken }),
                 ),
             ),
-            region,
+            region: registry.region,
           },
-          { parent: this },
+          childOpts,
         );
         this.secrets[prefix] = secret;
         credentialArn = secret.arn;
+        // ECR reads the secret's value when it creates the rule.
+        ready.push(version);
       }
-
+      let customRoleArn: pulumi.Input<string> | undefined = rule.customRoleArn;
+      const upstream = upstreamEcrRegistry(rule);
+      if (
+        customRoleArn === undefined &&
+        upstream &&
+        needsUpstreamRole(rule, registry.identity)
+      ) {
+        const created = upstreamRole(
+          `${id}-upstream`,
+          registry,
+          upstream,
+          this,
+        );
+        customRoleArn = created.role.arn;
+        ready.push(created.policy);
+      }
+      if (template && role) {
+        this.templates[prefix] = createTemplate(
+          `${id}-template`,
+          template,
+          prefix,
+          `ecr-kit standard for repositories cached from ${upstreamUrl(rule)}`,
+          role,
+          registry,
+          this,
+        );
+        // The template exists before the first pull can create a repository.
+        ready.push(this.templates[prefix]);
+      }
       this.rules[prefix] = new aws.ecr.PullThroughCacheRule(
         id,
         {
@@ -204,42 +306,12 @@ export class PullThroughCache
           ...(rule.upstreamRepositoryPrefix !== undefined
             ? { upstreamRepositoryPrefix: rule.upstreamRepositoryPrefix }
             : {}),
-          ...(rule.customRoleArn !== undefined
-            ? { customRoleArn: rule.customRoleArn }
-            : {}),
-          region,
+          ...(customRoleArn !== undefined ? { customRoleArn } : {}),
+          region: registry.region,
         },
-        { parent: this },
+        { ...childOpts, dependsOn: ready },
       );
-      const template = templateInputs[i];
-      if (template !== undefined) {
-        this.templates[prefix] = new aws.ecr.RepositoryCreationTemplate(
-          `${id}-template`,
-          template,
-          { parent: this },
-        );
-      }
     });
-
-    const principals = args.allowedPrincipals ?? [];
-    const contribution: RegistryContribution = {
-      owner: subject,
-      policyStatements:
-        principals.length > 0
-          ? this.prefixes.map(prefix =>
-              pullThroughCacheRegistryStatement(
-                args.registry,
-                prefix,
-                principals,
-              ),
-            )
-          : [],
-    };
-    this.contributions = [{ registry: args.registry, contribution }];
     this.registerOutputs({ prefixes: this.prefixes });
-  }
-
-  registryContributions(): readonly TargetedContribution[] {
-    return this.contributions;
   }
 }

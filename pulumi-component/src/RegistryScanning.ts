@@ -1,22 +1,16 @@
 import * as pulumi from '@pulumi/pulumi';
-import type {
-  RegistryIdentity,
-  ScanFrequency,
-  ScanType,
-} from '@ecr-kit/ecr-standard';
+import type { ScanFrequency, ScanType } from '@ecr-kit/ecr-standard';
 import {
+  EcrStandardError,
   throwIfViolations,
-  validateRegistryIdentity,
   validateScanning,
 } from '@ecr-kit/ecr-standard';
-import type {
-  RegistryContributor,
-  TargetedContribution,
-} from './RegistryContributor';
+import { noOwnProvider } from './noOwnProvider';
+import type { Registry } from './Registry';
 
 /** One scanning rule. */
 export interface RegistryScanningRuleArgs {
-  /** `SCAN_ON_PUSH`, `CONTINUOUS_SCAN` (enhanced only) or `MANUAL`. */
+  /** `SCAN_ON_PUSH`, `CONTINUOUS_SCAN` (enhanced only) or `MANUAL` (basic only). */
   readonly frequency: ScanFrequency;
   /** WILDCARD repository filters. Default: `["*"]`. */
   readonly filters?: string[];
@@ -25,7 +19,7 @@ export interface RegistryScanningRuleArgs {
 /** Arguments of a {@link RegistryScanning}. */
 export interface RegistryScanningArgs {
   /** The registry to configure. */
-  readonly registry: RegistryIdentity;
+  readonly registry: Registry;
   /** Default: `BASIC`. `ENHANCED` uses Amazon Inspector. */
   readonly scanType?: ScanType;
   /** Default: one `SCAN_ON_PUSH` rule for `*`. */
@@ -33,16 +27,12 @@ export interface RegistryScanningArgs {
 }
 
 /**
- * Registry scanning (BASIC or ENHANCED) with wildcard rules. The one scanning
- * configuration of the registry is created by its `Registry`, merging every
- * `RegistryScanning` passed to it.
+ * Registry scanning (BASIC or ENHANCED) with wildcard rules, contributed to the one
+ * scanning configuration of its Registry (merged per frequency with the other
+ * `RegistryScanning` components of that registry).
  */
-export class RegistryScanning
-  extends pulumi.ComponentResource
-  implements RegistryContributor
-{
+export class RegistryScanning extends pulumi.ComponentResource {
   readonly scanType: ScanType;
-  private readonly contributions: TargetedContribution[];
 
   constructor(
     name: string,
@@ -51,26 +41,26 @@ export class RegistryScanning
   ) {
     super('ecr-kit:index:RegistryScanning', name, {}, opts);
     const subject = `RegistryScanning "${name}"`;
+    noOwnProvider(subject, opts);
+    if (args.registry === undefined) {
+      throw new EcrStandardError(subject, [
+        {
+          field: 'registry',
+          message: 'the Registry to configure is required',
+          fix: 'create a Registry for the account and Region first and pass it as registry',
+        },
+      ]);
+    }
     const scanType = args.scanType ?? 'BASIC';
     const rules = (args.rules ?? [{ frequency: 'SCAN_ON_PUSH' }]).map(rule => ({
       frequency: rule.frequency,
       filters: rule.filters ?? ['*'],
     }));
-    throwIfViolations(subject, [
-      ...validateRegistryIdentity(args.registry, 'registry'),
-      ...validateScanning(scanType, rules),
-    ]);
+    throwIfViolations(subject, validateScanning(scanType, rules));
     this.scanType = scanType;
-    this.contributions = [
-      {
-        registry: args.registry,
-        contribution: { owner: subject, scanning: { scanType, rules } },
-      },
-    ];
+    args.registry.contribute({
+      contribution: { owner: subject, scanning: { scanType, rules } },
+    });
     this.registerOutputs({ scanType });
-  }
-
-  registryContributions(): readonly TargetedContribution[] {
-    return this.contributions;
   }
 }

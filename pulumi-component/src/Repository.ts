@@ -4,8 +4,22 @@ import type { LifecycleRule, PolicyStatement } from '@ecr-kit/ecr-standard';
 import {
   CATALOG_ARN_ANNOTATION,
   EcrStandardError,
+  repositoryPolicyDocument,
   resolveRepositorySettings,
 } from '@ecr-kit/ecr-standard';
+
+/**
+ * What `pulumi destroy`, removing the component, or a replacement (a new `name`, another
+ * encryption) does to the repository and its children (lifecycle policy, repository policy,
+ * created KMS key):
+ * - `protect` (default): Pulumi refuses, at preview, with "resource is protected";
+ * - `retain`: Pulumi forgets them and leaves them in AWS, images included (`retainOnDelete`,
+ *   like AWS CDK's `RemovalPolicy.RETAIN`); a replacement then fails loudly at create, as
+ *   the name is still taken;
+ * - `delete`: Pulumi deletes them (ECR still refuses a repository that holds images unless
+ *   `forceDelete`).
+ */
+export type RepositoryDeletion = 'protect' | 'retain' | 'delete';
 
 /** Arguments of a standardized ECR {@link Repository}. */
 export interface RepositoryArgs {
@@ -51,9 +65,11 @@ export interface RepositoryArgs {
   /** Delete the repository even when it holds images. Default: `false`. */
   readonly forceDelete?: boolean;
   /**
-   * Allow `pulumi destroy` and replacements (name or encryption changes) to delete the
-   * repository. Default: `false`: the repository (and a created KMS key) are protected.
+   * What destroy, removal or replacement does to the repository, its policies and its key:
+   * `protect`, `retain` or `delete` (see {@link RepositoryDeletion}). Default: `protect`.
    */
+  readonly onDelete?: RepositoryDeletion;
+  /** Deprecated alias of `onDelete: "delete"`. Default: `false`. */
   readonly allowDestroy?: boolean;
   /** Region of the repository (@pulumi/aws v7 per-resource region). Default: the provider's. */
   readonly region?: pulumi.Input<string>;
@@ -116,13 +132,39 @@ export class Repository extends pulumi.ComponentResource {
       forceDelete: args.forceDelete,
     });
 
-    const allowDestroy = args.allowDestroy ?? false;
-    // Data protection: unless the caller opts in, the repository cannot be deleted or
-    // replaced by Pulumi at all (protect), and ECR refuses to delete one that holds images
-    // (forceDelete false).
-    const dataOpts: pulumi.CustomResourceOptions = allowDestroy
-      ? { parent: this, deleteBeforeReplace: true }
-      : { parent: this, protect: true };
+    if (
+      args.allowDestroy &&
+      args.onDelete !== undefined &&
+      args.onDelete !== 'delete'
+    ) {
+      throw new EcrStandardError(subject, [
+        {
+          field: 'allowDestroy',
+          message: `allowDestroy contradicts onDelete "${args.onDelete}"`,
+          fix: 'remove allowDestroy (it is the deprecated spelling of onDelete: "delete")',
+        },
+      ]);
+    }
+    const onDelete: RepositoryDeletion =
+      args.onDelete ?? (args.allowDestroy ? 'delete' : 'protect');
+    if (!['protect', 'retain', 'delete'].includes(onDelete)) {
+      throw new EcrStandardError(subject, [
+        {
+          field: 'onDelete',
+          message: `onDelete "${onDelete}" is not supported`,
+          fix: 'use "protect", "retain" or "delete"',
+        },
+      ]);
+    }
+    // Data protection: by default the repository cannot be deleted or replaced by Pulumi
+    // (protect), and ECR refuses to delete one that holds images (forceDelete false). Its
+    // children follow the same choice, so a refused destroy never deletes the policies first.
+    const dataOpts: pulumi.CustomResourceOptions =
+      onDelete === 'delete'
+        ? { parent: this, deleteBeforeReplace: true }
+        : onDelete === 'retain'
+          ? { parent: this, retainOnDelete: true }
+          : { parent: this, protect: true };
     const region = args.region !== undefined ? { region: args.region } : {};
     const tags =
       args.tags === undefined
@@ -182,18 +224,36 @@ export class Repository extends pulumi.ComponentResource {
           policy: settings.lifecyclePolicy,
           ...region,
         },
-        { parent: this },
+        dataOpts,
       );
     }
     if (settings.policy !== undefined) {
+      const access = {
+        pullAccounts: args.pullAccounts,
+        pushAccounts: args.pushAccounts,
+        pullOrganizationIds: args.pullOrganizationIds,
+        lambdaPull: args.lambdaPull,
+        lambdaAccounts: args.lambdaAccounts,
+        policyStatements: args.policyStatements,
+      };
       this.repositoryPolicy = new aws.ecr.RepositoryPolicy(
         `${name}-policy`,
         {
           repository: this.repository.name,
-          policy: JSON.stringify(settings.policy),
+          // The repository's ARN says its partition and Region (validated above already):
+          // `arn:aws-us-gov:iam::…:root` in GovCloud, Lambda source ARNs of its Region.
+          policy: this.repository.arn.apply(arn => {
+            const [, partition, , repositoryRegion] = arn.split(':');
+            return JSON.stringify(
+              repositoryPolicyDocument(access, {
+                partition,
+                region: repositoryRegion,
+              }),
+            );
+          }),
           ...region,
         },
-        { parent: this },
+        dataOpts,
       );
     }
 

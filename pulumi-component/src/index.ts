@@ -1,29 +1,28 @@
 export { Repository } from './Repository';
-export type { RepositoryArgs } from './Repository';
+export type { RepositoryArgs, RepositoryDeletion } from './Repository';
 export { PullThroughCache } from './PullThroughCache';
 export type {
   PullThroughCacheArgs,
   PullThroughCacheCredentials,
+  PullThroughCacheGrantArgs,
   PullThroughCacheRuleArgs,
 } from './PullThroughCache';
 export { Replication } from './Replication';
-export type {
-  ReplicationArgs,
-  ReplicationDestinationArgs,
-  ReplicationRuleArgs,
-} from './Replication';
+export type { ReplicationArgs, ReplicationRuleArgs } from './Replication';
 export { RegistryScanning } from './RegistryScanning';
 export type {
   RegistryScanningArgs,
   RegistryScanningRuleArgs,
 } from './RegistryScanning';
 export { Registry } from './Registry';
-export type { RegistryArgs } from './Registry';
 export type {
-  RegistryContributor,
-  TargetedContribution,
-} from './RegistryContributor';
-export type { CreationTemplateArgs } from './creationTemplate';
+  RegistryArgs,
+  RegistryContributionWithDependencies,
+} from './Registry';
+export type {
+  CachedRepositoryArgs,
+  CreationTemplateArgs,
+} from './creationTemplate';
 export {
   CATALOG_ARN_ANNOTATION,
   ENTITY_REF_TAG,

@@ -1,6 +1,18 @@
 import { EcrStandardError } from '@ecr-kit/ecr-standard';
 
-const claims = new Map<string, string>();
+/**
+ * Claims live on `globalThis` under a registered symbol, not in this module: a program that
+ * ends up with two installed copies of `@ecr-kit/pulumi` (two versions, or a bundled copy)
+ * still has one set of claims, so neither copy can create a second owner of a registry-wide
+ * setting.
+ */
+const CLAIMS = Symbol.for('@ecr-kit/pulumi/registry-claims');
+
+function claims(): Map<string, string> {
+  const store = globalThis as { [CLAIMS]?: Map<string, string> };
+  store[CLAIMS] ??= new Map<string, string>();
+  return store[CLAIMS];
+}
 
 /**
  * Records that `owner` manages the registry-scoped thing `key` in this program, and
@@ -13,7 +25,7 @@ export function claimRegistryScoped(
   what: string,
   fix: string,
 ): void {
-  const previous = claims.get(key);
+  const previous = claims().get(key);
   if (previous !== undefined && previous !== owner) {
     throw new EcrStandardError(owner, [
       {
@@ -23,10 +35,10 @@ export function claimRegistryScoped(
       },
     ]);
   }
-  claims.set(key, owner);
+  claims().set(key, owner);
 }
 
 /** Forgets every claim (for tests that build several programs in one process). */
 export function resetRegistryClaims(): void {
-  claims.clear();
+  claims().clear();
 }

@@ -22,16 +22,29 @@ const REGISTRY_POLICY = 'aws:ecr/registryPolicy:RegistryPolicy';
 const REPLICATION = 'aws:ecr/replicationConfiguration:ReplicationConfiguration';
 const SCANNING =
   'aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration';
+const ROLE = 'aws:iam/role:Role';
+const ROLE_POLICY = 'aws:iam/rolePolicy:RolePolicy';
 
-const main = { accountId: '111111111111', region: 'eu-west-1' };
-const dr = { accountId: '222222222222', region: 'eu-central-1' };
+const MAIN = { accountId: '111111111111', region: 'eu-west-1' };
+const DR = { accountId: '222222222222', region: 'eu-central-1' };
 const secretArn =
   'arn:aws:secretsmanager:eu-west-1:111111111111:secret:ecr-pullthroughcache/docker-hub-AbCdEf';
+const providerName = (r: { provider?: string }) =>
+  r.provider?.split('::').slice(-2)[0] || undefined;
 
-beforeEach(reset);
+let main: Registry;
+beforeEach(() => {
+  reset();
+  main = new Registry('main', MAIN);
+});
+/** A Registry of the DR account, on a provider of that account. */
+const drRegistry = (name = 'disaster') =>
+  new Registry(name, DR, {
+    provider: new aws.Provider('dr', { region: DR.region }),
+  });
 
 describe('PullThroughCache', () => {
-  it('creates rules for every upstream with the standard creation template', async () => {
+  it('creates rules for every upstream with the standard creation template and its role', async () => {
     const cache = new PullThroughCache('cache', {
       registry: main,
       rules: [
@@ -66,42 +79,33 @@ describe('PullThroughCache', () => {
         },
       ],
     });
-    await settled(cache);
-    expect(components.map(c => c.type)).toEqual([
+    await settled(cache, main);
+    expect(components.map(c => c.type).sort()).toEqual([
       'ecr-kit:index:PullThroughCache',
-    ]);
-    const byRuleName = (a: { name: string }, b: { name: string }) =>
-      cache.prefixes.indexOf(a.name.slice(6)) -
-      cache.prefixes.indexOf(b.name.slice(6));
-    expect(
-      [...ofType(PTC)]
-        .sort(byRuleName)
-        .map(r => [
-          r.name,
-          r.inputs.ecrRepositoryPrefix,
-          r.inputs.upstreamRegistryUrl,
-        ]),
-    ).toEqual([
-      ['cache-ecr-public', 'ecr-public', 'public.ecr.aws'],
-      ['cache-quay', 'quay', 'quay.io'],
-      ['cache-k8s', 'k8s', 'registry.k8s.io'],
-      ['cache-docker-hub', 'docker-hub', 'registry-1.docker.io'],
-      ['cache-github', 'github', 'ghcr.io'],
-      ['cache-gitlab', 'gitlab', 'registry.gitlab.com'],
-      ['cache-azure', 'azure', 'myregistry.azurecr.io'],
-      ['cache-chainguard', 'chainguard', 'cgr.dev'],
-      [
-        'cache-upstream-ecr',
-        'upstream-ecr',
-        '333333333333.dkr.ecr.us-east-1.amazonaws.com',
-      ],
+      'ecr-kit:index:Registry',
     ]);
     const byName = Object.fromEntries(ofType(PTC).map(r => [r.name, r.inputs]));
+    expect(Object.keys(byName).sort()).toEqual(
+      [
+        'cache-azure',
+        'cache-chainguard',
+        'cache-docker-hub',
+        'cache-ecr-public',
+        'cache-github',
+        'cache-gitlab',
+        'cache-k8s',
+        'cache-quay',
+        'cache-upstream-ecr',
+      ].sort(),
+    );
     expect(byName['cache-ecr-public']).toEqual({
       ecrRepositoryPrefix: 'ecr-public',
       upstreamRegistryUrl: 'public.ecr.aws',
       region: 'eu-west-1',
     });
+    expect(byName['cache-azure'].upstreamRegistryUrl).toBe(
+      'myregistry.azurecr.io',
+    );
     expect(byName['cache-docker-hub'].credentialArn).toBe(secretArn);
     expect(byName['cache-github'].credentialArn).toBe(
       'arn:aws:secretsmanager:eu-west-1:111111111111:secret/ecr-pullthroughcache/github',
@@ -116,6 +120,7 @@ describe('PullThroughCache', () => {
       ['cache-github-credentials', 'ecr-pullthroughcache/github'],
       ['cache-gitlab-credentials', 'ecr-pullthroughcache/gl'],
     ]);
+    expect(ofType(SECRET)[0].inputs.recoveryWindowInDays).toBe(0);
     expect(ofType(SECRET_VERSION)).toHaveLength(2);
     const secretString = ofType(SECRET_VERSION)[0].inputs.secretString;
     expect(
@@ -126,22 +131,72 @@ describe('PullThroughCache', () => {
 
     const templates = ofType(TEMPLATE);
     expect(templates).toHaveLength(9);
-    expect(templates[0].name).toBe('cache-ecr-public-template');
-    expect(templates[0].inputs).toEqual({
+    const role = one(ROLE);
+    expect(role.name).toBe('cache-templates');
+    expect(JSON.parse(role.inputs.assumeRolePolicy).Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Principal: { Service: 'ecr.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+      },
+    ]);
+    expect(JSON.parse(one(ROLE_POLICY).inputs.policy).Statement).toEqual([
+      expect.objectContaining({
+        Action: [
+          'ecr:CreateRepository',
+          'ecr:ReplicateImage',
+          'ecr:TagResource',
+        ],
+        Resource: 'arn:aws:ecr:eu-west-1:111111111111:repository/*',
+      }),
+    ]);
+    const publicTemplate = templates.find(
+      t => t.name === 'cache-ecr-public-template',
+    );
+    expect(publicTemplate?.inputs).toEqual({
       prefix: 'ecr-public',
       appliedFors: ['PULL_THROUGH_CACHE'],
       description:
         'ecr-kit standard for repositories cached from public.ecr.aws',
-      imageTagMutability: 'IMMUTABLE',
+      imageTagMutability: 'MUTABLE',
       encryptionConfigurations: [{ encryptionType: 'AES256' }],
       lifecyclePolicy: expect.stringContaining('"tagStatus":"untagged"'),
       resourceTags: { 'ecr-kit/standard': 'v1' },
+      customRoleArn: expect.stringMatching(/^arn:aws:/),
       region: 'eu-west-1',
     });
     expect(cache.prefixes).toHaveLength(9);
+    expect(cache.templateRole).toBeDefined();
+    expect(ofType(REGISTRY_POLICY)).toHaveLength(0);
+  });
+
+  it('creates the role of an ECR upstream in another account (issue 13, finding 4)', async () => {
+    await settled(
+      new PullThroughCache('cache', {
+        registry: main,
+        rules: [
+          {
+            upstream: 'ecr',
+            prefix: 'golden',
+            upstreamUrl: '333333333333.dkr.ecr.eu-west-1.amazonaws.com',
+          },
+          {
+            upstream: 'ecr',
+            prefix: 'mine',
+            upstreamUrl: '111111111111.dkr.ecr.us-east-1.amazonaws.com',
+          },
+        ],
+        skipCreationTemplates: true,
+      }),
+    );
+    const role = one(ROLE);
+    expect(role.name).toBe('cache-golden-upstream');
     expect(
-      cache.registryContributions()[0].contribution.policyStatements,
-    ).toEqual([]);
+      JSON.parse(role.inputs.assumeRolePolicy).Statement[0].Principal,
+    ).toEqual({ Service: 'pullthroughcache.ecr.amazonaws.com' });
+    const rules = Object.fromEntries(ofType(PTC).map(r => [r.name, r.inputs]));
+    expect(rules['cache-golden'].customRoleArn).toEqual(expect.any(String));
+    expect(rules['cache-mine'].customRoleArn).toBeUndefined();
   });
 
   it('applies template options and can skip templates', async () => {
@@ -150,6 +205,7 @@ describe('PullThroughCache', () => {
       rules: [{ upstream: 'ecr-public', prefix: 'public' }],
       cachedRepositories: {
         kmsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/k',
+        immutableTags: true,
         mutableTagFilters: ['latest'],
         skipLifecyclePolicy: true,
         customRoleArn: 'arn:aws:iam::111111111111:role/template',
@@ -171,28 +227,55 @@ describe('PullThroughCache', () => {
     expect(inputs.customRoleArn).toBe(
       'arn:aws:iam::111111111111:role/template',
     );
+    expect(ofType(ROLE)).toHaveLength(0);
 
     reset();
+    const registry = new Registry('bare-registry', MAIN);
     const bare = new PullThroughCache('bare', {
-      registry: main,
+      registry,
       rules: [{ upstream: 'k8s' }],
       skipCreationTemplates: true,
     });
     await settled(bare);
     expect(ofType(TEMPLATE)).toHaveLength(0);
+    expect(ofType(ROLE)).toHaveLength(0);
     expect(ofType(PTC)).toHaveLength(1);
   });
 
-  it('scopes principals to the namespaces through the registry policy', async () => {
+  it('puts the KMS key into the created role', async () => {
+    await settled(
+      new PullThroughCache('cache', {
+        registry: main,
+        rules: [{ upstream: 'k8s' }],
+        cachedRepositories: {
+          kmsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/k',
+        },
+      }),
+    );
+    expect(JSON.parse(one(ROLE_POLICY).inputs.policy).Statement[1]).toEqual({
+      Sid: 'EncryptWithTheTemplateKey',
+      Effect: 'Allow',
+      Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'],
+      Resource: ['arn:aws:kms:eu-west-1:111111111111:key/k'],
+    });
+  });
+
+  it('scopes principals to namespaces, or narrower paths, through the registry policy (finding 9)', async () => {
     const cache = new PullThroughCache('cache', {
       registry: main,
       rules: [
         { upstream: 'docker-hub', prefix: 'docker', credentialArn: secretArn },
+        { upstream: 'ecr-public' },
       ],
-      allowedPrincipals: ['333333333333', 'arn:aws:iam::111111111111:role/ci'],
+      allowedPrincipals: ['333333333333'],
+      grants: [
+        {
+          principals: ['arn:aws:iam::111111111111:role/ci'],
+          repositories: 'ecr-public/docker',
+        },
+      ],
     });
-    const registry = new Registry('main', { ...main, contributors: [cache] });
-    await settled(cache, registry);
+    await settled(cache, main);
     const policy = one(REGISTRY_POLICY);
     expect(policy.name).toBe('main-policy');
     expect(policy.inputs.region).toBe('eu-west-1');
@@ -202,14 +285,18 @@ describe('PullThroughCache', () => {
         {
           Sid: 'PullThroughCacheDocker',
           Effect: 'Allow',
-          Principal: {
-            AWS: [
-              'arn:aws:iam::333333333333:root',
-              'arn:aws:iam::111111111111:role/ci',
-            ],
-          },
+          Principal: { AWS: ['arn:aws:iam::333333333333:root'] },
           Action: ['ecr:CreateRepository', 'ecr:BatchImportUpstreamImage'],
           Resource: 'arn:aws:ecr:eu-west-1:111111111111:repository/docker/*',
+        },
+        expect.objectContaining({ Sid: 'PullThroughCacheEcrPublic' }),
+        {
+          Sid: 'PullThroughCacheEcrPublicDocker',
+          Effect: 'Allow',
+          Principal: { AWS: ['arn:aws:iam::111111111111:role/ci'] },
+          Action: ['ecr:CreateRepository', 'ecr:BatchImportUpstreamImage'],
+          Resource:
+            'arn:aws:ecr:eu-west-1:111111111111:repository/ecr-public/docker/*',
         },
       ],
     });
@@ -219,11 +306,6 @@ describe('PullThroughCache', () => {
 
   test.each<[string, Partial<PullThroughCacheArgs>, string]>([
     ['no rules', { rules: [] }, 'rules: no pull-through cache rule given'],
-    [
-      'a bad registry',
-      { registry: { accountId: '1', region: 'eu-west-1' } },
-      'registry.accountId: "1" is not an AWS account ID',
-    ],
     [
       'an unknown upstream',
       { rules: [{ upstream: 'harbor' as 'quay' }] },
@@ -264,6 +346,19 @@ describe('PullThroughCache', () => {
         ],
       },
       'is not the ARN of an "ecr-pullthroughcache/" secret',
+    ],
+    [
+      'a secret of another Region',
+      {
+        rules: [
+          {
+            upstream: 'github',
+            credentialArn:
+              'arn:aws:secretsmanager:us-east-1:111111111111:secret:ecr-pullthroughcache/gh-AbCdEf',
+          },
+        ],
+      },
+      'the secret is in 111111111111/us-east-1, but the rule is in 111111111111/eu-west-1',
     ],
     [
       'a badly named secret',
@@ -318,9 +413,30 @@ describe('PullThroughCache', () => {
       'upstreamRepositoryPrefix and customRoleArn only apply to ECR upstreams',
     ],
     [
+      "an ECR upstream role of the upstream's account (finding 4)",
+      {
+        rules: [
+          {
+            upstream: 'ecr',
+            upstreamUrl: '333333333333.dkr.ecr.eu-west-1.amazonaws.com',
+            customRoleArn: 'arn:aws:iam::333333333333:role/x',
+          },
+        ],
+      },
+      "rules[0].customRoleArn: ecr rule: the role is in account 333333333333 (aws); ECR assumes only a role of the cache registry's account 111111111111",
+    ],
+    [
       'a bad principal',
       { rules: [{ upstream: 'k8s' }], allowedPrincipals: ['dev-team'] },
       'allowedPrincipals[0]: "dev-team" is not an AWS account ID',
+    ],
+    [
+      'a grant outside the namespaces',
+      {
+        rules: [{ upstream: 'k8s' }],
+        grants: [{ principals: ['111111111111'], repositories: 'docker' }],
+      },
+      'grants[0].repositories: "docker" is not a cache namespace of this component (k8s)',
     ],
     [
       'a template KMS without key',
@@ -328,23 +444,69 @@ describe('PullThroughCache', () => {
         rules: [{ upstream: 'k8s' }],
         cachedRepositories: { encryption: 'KMS' },
       },
-      'kmsKeyArn: KMS encryption was asked for without a key',
+      'cachedRepositories.kmsKeyArn: KMS encryption was asked for without a key',
     ],
     [
       'a template AES256 with key',
       {
         rules: [{ upstream: 'k8s' }],
-        cachedRepositories: { encryption: 'AES256', kmsKeyArn: 'k' },
+        cachedRepositories: {
+          encryption: 'AES256',
+          kmsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/k',
+        },
       },
       'kmsKeyArn: a KMS key was given but encryption is AES256',
+    ],
+    [
+      'a template key alias (CreateRepositoryCreationTemplate takes key ARNs only)',
+      {
+        rules: [{ upstream: 'k8s' }],
+        cachedRepositories: {
+          kmsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:alias/ecr',
+        },
+      },
+      'cachedRepositories.kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:alias/ecr" is not a KMS key ARN',
+    ],
+    [
+      'a template key of another Region',
+      {
+        rules: [{ upstream: 'k8s' }],
+        cachedRepositories: {
+          kmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:key/k',
+        },
+      },
+      'the key is in us-east-1, the template in eu-west-1',
+    ],
+    [
+      'a template role of another account',
+      {
+        rules: [{ upstream: 'k8s' }],
+        cachedRepositories: {
+          customRoleArn: 'arn:aws:iam::999999999999:role/t',
+        },
+      },
+      'cachedRepositories.customRoleArn: "arn:aws:iam::999999999999:role/t" is not an IAM role of account 111111111111',
+    ],
+    [
+      'mutableTags for cached repositories',
+      {
+        rules: [{ upstream: 'k8s' }],
+        cachedRepositories: { mutableTags: true } as object,
+      },
+      'cachedRepositories.mutableTags: cached repositories are MUTABLE unless immutableTags is set',
     ],
     [
       'a bad template filter',
       {
         rules: [{ upstream: 'k8s' }],
-        cachedRepositories: { mutableTagFilters: ['a/b'] },
+        cachedRepositories: { immutableTags: true, mutableTagFilters: ['a/b'] },
       },
-      'mutableTagFilters[0]: "a/b" is not a valid exclusion filter',
+      'cachedRepositories.mutableTagFilters[0]: "a/b" is not a valid exclusion filter',
+    ],
+    [
+      'no registry',
+      { registry: undefined },
+      'registry: the Registry the cache lives in is required',
     ],
   ])('rejects %s', (_, args, message) => {
     const make = () =>
@@ -355,6 +517,35 @@ describe('PullThroughCache', () => {
       } as PullThroughCacheArgs);
     expect(make).toThrow(EcrStandardError);
     expect(make).toThrow(message);
+  });
+
+  it('refuses a cache in GovCloud, where ECR has none (finding 7)', () => {
+    const gov = new Registry('gov', {
+      accountId: MAIN.accountId,
+      region: 'us-gov-west-1',
+    });
+    expect(
+      () =>
+        new PullThroughCache('cache', {
+          registry: gov,
+          rules: [{ upstream: 'ecr-public' }],
+        }),
+    ).toThrow(
+      'PullThroughCache "cache": registry.region: ECR has no pull through cache in us-gov-west-1 (partition aws-us-gov)',
+    );
+  });
+
+  it("refuses a provider of its own: its resources use the Registry's", () => {
+    expect(
+      () =>
+        new PullThroughCache(
+          'cache',
+          { registry: main, rules: [{ upstream: 'k8s' }] },
+          { provider: new aws.Provider('other', { region: 'us-east-1' }) },
+        ),
+    ).toThrow(
+      'PullThroughCache "cache": opts.provider: the resources of this component live in its Registry and use the Registry\'s provider',
+    );
   });
 
   it('refuses a namespace another component already caches into', async () => {
@@ -377,45 +568,23 @@ describe('PullThroughCache', () => {
 });
 
 describe('Replication across two accounts', () => {
-  it('puts rules in the source registry and grants and templates in the destination account', async () => {
-    const source = new aws.Provider('source', { region: main.region });
-    const drProvider = new aws.Provider('dr', { region: dr.region });
-    const replication = new Replication(
-      'dr',
-      {
-        source: main,
-        rules: [
-          {
-            destinations: [{ ...dr, provider: drProvider }],
-            repositoryPrefixes: ['team-a/', 'team-b/'],
-          },
-          {
-            destinations: [{ accountId: main.accountId, region: 'us-east-1' }],
-          },
-        ],
-      },
-      { provider: source },
-    );
-    const primary = new Registry(
-      'primary',
-      { ...main, contributors: [replication] },
-      { provider: source },
-    );
-    const disaster = new Registry(
-      'disaster',
-      { ...dr, contributors: [replication] },
-      { provider: drProvider },
-    );
-    const sameAccount = new Registry(
-      'us-east-1',
-      {
-        accountId: main.accountId,
-        region: 'us-east-1',
-        contributors: [replication],
-      },
-      { provider: source },
-    );
-    await settled(replication, primary, disaster, sameAccount);
+  it('puts rules in the source registry, grants in the other account, templates and roles in every destination', async () => {
+    const disaster = drRegistry();
+    const east = new Registry('us-east-1', {
+      accountId: MAIN.accountId,
+      region: 'us-east-1',
+    });
+    const replication = new Replication('dr', {
+      source: main,
+      rules: [
+        {
+          destinations: [disaster],
+          repositoryPrefixes: ['team-a/', 'team-b/'],
+        },
+        { destinations: [east] },
+      ],
+    });
+    await settled(replication, main, disaster, east);
 
     expect(components.map(c => c.type).sort()).toEqual([
       'ecr-kit:index:Registry',
@@ -424,8 +593,7 @@ describe('Replication across two accounts', () => {
       'ecr-kit:index:Replication',
     ]);
     const configuration = one(REPLICATION);
-    expect(configuration.name).toBe('primary-replication');
-    expect(configuration.provider).toMatch(/::source::source-id$/);
+    expect(configuration.name).toBe('main-replication');
     expect(configuration.inputs).toEqual({
       region: 'eu-west-1',
       replicationConfiguration: {
@@ -445,21 +613,14 @@ describe('Replication across two accounts', () => {
         ],
       },
     });
-
-    const byName = (a: { name: string }, b: { name: string }) =>
-      a.name.localeCompare(b.name);
-    const policies = [...ofType(REGISTRY_POLICY)].sort(byName);
-    expect(
-      policies.map(p => [
-        p.name,
-        p.provider?.split('::').slice(-2)[0],
-        p.inputs.region,
-      ]),
-    ).toEqual([
-      ['disaster-policy', 'dr', 'eu-central-1'],
-      ['us-east-1-policy', 'source', 'us-east-1'],
+    // Only the other account needs a grant.
+    const policy = one(REGISTRY_POLICY);
+    expect([policy.name, providerName(policy), policy.inputs.region]).toEqual([
+      'disaster-policy',
+      'dr',
+      'eu-central-1',
     ]);
-    expect(JSON.parse(policies[0].inputs.policy).Statement).toEqual([
+    expect(JSON.parse(policy.inputs.policy).Statement).toEqual([
       {
         Sid: 'ReplicationFrom111111111111',
         Effect: 'Allow',
@@ -469,22 +630,27 @@ describe('Replication across two accounts', () => {
       },
     ]);
 
-    const templates = [...ofType(TEMPLATE)].sort(byName);
+    const byName = (a: { name: string }, b: { name: string }) =>
+      a.name.localeCompare(b.name);
     expect(
-      templates.map(t => [
-        t.name,
-        t.provider?.split('::').slice(-2)[0],
-        t.inputs.prefix,
-        t.inputs.appliedFors,
-        t.inputs.region,
-      ]),
+      [...ofType(TEMPLATE)]
+        .sort(byName)
+        .map(t => [
+          t.name,
+          providerName(t),
+          t.inputs.prefix,
+          t.inputs.appliedFors,
+          t.inputs.region,
+          t.inputs.imageTagMutability,
+        ]),
     ).toEqual([
       [
         'dr-111111111111-us-east-1-template',
-        'source',
+        undefined,
         'ROOT',
         ['REPLICATION'],
         'us-east-1',
+        'IMMUTABLE',
       ],
       [
         'dr-222222222222-eu-central-1-template',
@@ -492,7 +658,14 @@ describe('Replication across two accounts', () => {
         'ROOT',
         ['REPLICATION'],
         'eu-central-1',
+        'IMMUTABLE',
       ],
+    ]);
+    expect(
+      [...ofType(ROLE)].sort(byName).map(r => [r.name, providerName(r)]),
+    ).toEqual([
+      ['dr-111111111111-us-east-1-templates', undefined],
+      ['dr-222222222222-eu-central-1-templates', 'dr'],
     ]);
     expect(replication.destinations).toEqual([
       '222222222222/eu-central-1',
@@ -502,113 +675,133 @@ describe('Replication across two accounts', () => {
   });
 
   it('can skip the destination templates', async () => {
+    const east = new Registry('east', { ...MAIN, region: 'us-east-1' });
     const replication = new Replication('r', {
       source: main,
-      rules: [
-        { destinations: [{ accountId: main.accountId, region: 'us-east-1' }] },
-      ],
+      rules: [{ destinations: [east] }],
       skipCreationTemplates: true,
     });
-    await settled(replication);
-    expect(created).toHaveLength(0);
+    await settled(replication, main);
+    expect(created.map(r => r.type)).toEqual([REPLICATION]);
   });
 
-  const many = (n: number, offset = 0) =>
-    Array.from({ length: n }, (_, i) => ({
-      accountId: String(300000000000 + offset + i),
-      region: 'eu-west-1',
-      provider: {} as aws.Provider,
-    }));
+  const registries = (n: number, offset = 0) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        new Registry(`r${offset + i}`, {
+          accountId: String(300000000000 + offset + i),
+          region: 'eu-west-1',
+        }),
+    );
 
-  test.each<[string, Partial<ReplicationArgs>, string]>([
-    ['no rules', { rules: [] }, 'rules: no replication rule given'],
-    [
-      'a bad source',
-      { source: { accountId: main.accountId, region: 'europe' } },
-      'source.region: "europe" is not an AWS Region',
-    ],
+  test.each<[string, () => Partial<ReplicationArgs>, string]>([
+    ['no rules', () => ({ rules: [] }), 'rules: no replication rule given'],
     [
       '11 rules',
-      {
-        rules: Array.from({ length: 11 }, () => ({
-          destinations: [{ accountId: main.accountId, region: 'us-east-1' }],
-        })),
+      () => {
+        const east = new Registry('e', { ...MAIN, region: 'us-east-1' });
+        return {
+          rules: Array.from({ length: 11 }, () => ({ destinations: [east] })),
+        };
       },
       'rules: 11 replication rules for registry 111111111111/eu-west-1; use at most 10 rules',
     ],
     [
       '26 destinations',
-      { rules: [{ destinations: many(13) }, { destinations: many(13, 13) }] },
+      () => ({
+        rules: [
+          { destinations: registries(13) },
+          { destinations: registries(13, 13) },
+        ],
+      }),
       'rules: 26 unique destinations for registry 111111111111/eu-west-1; replicate to at most 25 registries',
     ],
     [
       '101 filters',
-      {
+      () => ({
         rules: [
           {
-            destinations: [{ accountId: main.accountId, region: 'us-east-1' }],
+            destinations: registries(1),
             repositoryPrefixes: Array.from({ length: 101 }, (_, i) => `p${i}`),
           },
         ],
-      },
+      }),
       'rules[0].repositoryPrefixes: 101 filters in one rule; use at most 100 prefixes per rule',
     ],
     [
       'a bad filter',
-      {
-        rules: [
-          {
-            destinations: [{ accountId: main.accountId, region: 'us-east-1' }],
-            repositoryPrefixes: ['Team'],
-          },
-        ],
-      },
+      () => ({
+        rules: [{ destinations: registries(1), repositoryPrefixes: ['Team'] }],
+      }),
       'rules[0].repositoryPrefixes[0]: "Team" is not a repository name prefix',
     ],
     [
       'the source as destination',
-      { rules: [{ destinations: [main] }] },
+      () => ({ rules: [{ destinations: [main] }] }),
       'rules[0].destinations[0]: destination 111111111111/eu-west-1 is the source registry itself; replicate to another Region or another account',
     ],
     [
       'no destination',
-      { rules: [{ destinations: [] }] },
+      () => ({ rules: [{ destinations: [] }] }),
       'rules[0].destinations: the rule has no destination',
     ],
     [
-      'a bad destination account',
-      {
+      'a destination that is no Registry (finding 6)',
+      () => ({
         rules: [
           {
             destinations: [
-              {
-                accountId: 'dr',
-                region: 'eu-west-2',
-                provider: {} as aws.Provider,
-              },
+              { accountId: '222222222222', region: 'eu-west-2' } as Registry,
             ],
           },
         ],
-      },
-      'rules[0].destinations[0].accountId: "dr" is not an AWS account ID',
+      }),
+      'rules[0].destinations[0]: a destination must be a Registry of this program',
     ],
     [
-      'another account without provider',
-      { rules: [{ destinations: [dr] }] },
-      'rules[0].destinations[0].provider: destination 222222222222/eu-central-1 is in another account but has no provider; pass an aws.Provider',
+      'another partition (finding 7)',
+      () => ({
+        rules: [
+          {
+            destinations: [
+              new Registry('gov', {
+                accountId: '222222222222',
+                region: 'us-gov-west-1',
+              }),
+            ],
+          },
+        ],
+      }),
+      'ECR does not replicate across partitions',
+    ],
+    [
+      'one KMS key for destinations in two Regions',
+      () => ({
+        rules: [
+          {
+            destinations: [
+              new Registry('west2', { ...MAIN, region: 'eu-west-2' }),
+              new Registry('east1', { ...MAIN, region: 'us-east-1' }),
+            ],
+          },
+        ],
+        replicatedRepositories: {
+          kmsKeyArn: 'arn:aws:kms:eu-west-2:111111111111:key/k',
+        },
+      }),
+      'replicatedRepositories.kmsKeyArn: the key is in eu-west-2, the template in us-east-1; KMS keys encrypt in their own Region only (destination 111111111111/us-east-1); give a key of us-east-1 (with several destination Regions, one Replication component per Region)',
     ],
   ])('rejects %s', (_, args, message) => {
     const make = () =>
       new Replication('r', {
         source: main,
-        rules: [
-          {
-            destinations: [{ accountId: main.accountId, region: 'us-east-1' }],
-          },
-        ],
-        ...args,
+        rules: [],
+        ...args(),
       } as ReplicationArgs);
     expect(make).toThrow(EcrStandardError);
+    reset();
+    main = new Registry('main', MAIN);
     expect(make).toThrow(message);
   });
 });
@@ -616,11 +809,7 @@ describe('Replication across two accounts', () => {
 describe('RegistryScanning', () => {
   it('defaults to BASIC scan on push for every repository', async () => {
     const scanning = new RegistryScanning('scan', { registry: main });
-    const registry = new Registry('main', {
-      ...main,
-      contributors: [scanning],
-    });
-    await settled(scanning, registry);
+    await settled(scanning, main);
     expect(scanning.scanType).toBe('BASIC');
     expect(one(SCANNING)).toEqual(
       expect.objectContaining({
@@ -645,6 +834,11 @@ describe('RegistryScanning', () => {
       'continuous BASIC scanning',
       { rules: [{ frequency: 'CONTINUOUS_SCAN' }] },
       'rules[0].frequency: CONTINUOUS_SCAN needs enhanced scanning; set scanType to "ENHANCED"',
+    ],
+    [
+      'MANUAL with ENHANCED',
+      { scanType: 'ENHANCED', rules: [{ frequency: 'MANUAL' }] },
+      'rules[0].frequency: enhanced scanning has no MANUAL frequency',
     ],
     [
       'an unknown scan type',
@@ -676,8 +870,8 @@ describe('RegistryScanning', () => {
       {
         scanType: 'ENHANCED',
         rules: [
-          { frequency: 'MANUAL' },
-          { frequency: 'SCAN_ON_PUSH' },
+          { frequency: 'SCAN_ON_PUSH', filters: ['a*'] },
+          { frequency: 'SCAN_ON_PUSH', filters: ['b*'] },
           { frequency: 'CONTINUOUS_SCAN' },
         ],
       },
@@ -686,7 +880,7 @@ describe('RegistryScanning', () => {
     [
       'no registry',
       { registry: undefined },
-      'registry: the registry (account and Region) is required',
+      'registry: the Registry to configure is required',
     ],
   ])('rejects %s', (_, args, message) => {
     const make = () =>
@@ -699,39 +893,34 @@ describe('RegistryScanning', () => {
   });
 });
 
-describe('Registry singletons', () => {
+describe('Registry singletons (issue 13, finding 6)', () => {
   it('merges every contributor into one policy, one replication and one scanning configuration', async () => {
-    const cacheA = new PullThroughCache('cache-a', {
+    const east = new Registry('east', { ...MAIN, region: 'us-east-1' });
+    const west = new Registry('west', { ...MAIN, region: 'us-west-2' });
+    new PullThroughCache('cache-a', {
       registry: main,
       rules: [{ upstream: 'ecr-public' }],
       allowedPrincipals: ['333333333333'],
     });
-    const cacheB = new PullThroughCache('cache-b', {
+    new PullThroughCache('cache-b', {
       registry: main,
       rules: [{ upstream: 'k8s' }],
       allowedPrincipals: ['444444444444'],
     });
-    const replicationA = new Replication('rep-a', {
+    new Replication('rep-a', {
       source: main,
-      rules: [
-        { destinations: [{ accountId: main.accountId, region: 'us-east-1' }] },
-      ],
+      rules: [{ destinations: [east] }],
     });
-    const replicationB = new Replication('rep-b', {
+    new Replication('rep-b', {
       source: main,
-      rules: [
-        {
-          destinations: [{ accountId: main.accountId, region: 'us-west-2' }],
-          repositoryPrefixes: ['prod/'],
-        },
-      ],
+      rules: [{ destinations: [west], repositoryPrefixes: ['prod/'] }],
     });
-    const scanPush = new RegistryScanning('scan-push', {
+    new RegistryScanning('scan-push', {
       registry: main,
       scanType: 'ENHANCED',
       rules: [{ frequency: 'SCAN_ON_PUSH', filters: ['*'] }],
     });
-    const scanProd = new RegistryScanning('scan-prod', {
+    new RegistryScanning('scan-prod', {
       registry: main,
       scanType: 'ENHANCED',
       rules: [
@@ -739,26 +928,7 @@ describe('Registry singletons', () => {
         { frequency: 'SCAN_ON_PUSH', filters: ['*', 'x*'] },
       ],
     });
-    const registry = new Registry('main', {
-      ...main,
-      contributors: [
-        cacheA,
-        cacheB,
-        replicationA,
-        replicationB,
-        scanPush,
-        scanProd,
-      ],
-    });
-    await settled(
-      registry,
-      cacheA,
-      cacheB,
-      replicationA,
-      replicationB,
-      scanPush,
-      scanProd,
-    );
+    await settled(main, east, west);
 
     expect(ofType(REGISTRY_POLICY)).toHaveLength(1);
     expect(ofType(REPLICATION)).toHaveLength(1);
@@ -768,7 +938,6 @@ describe('Registry singletons', () => {
         (s: { Sid: string }) => s.Sid,
       ),
     ).toEqual(['PullThroughCacheEcrPublic', 'PullThroughCacheK8s']);
-    expect(registry.policyText).toBe(one(REGISTRY_POLICY).inputs.policy);
     expect(one(REPLICATION).inputs.replicationConfiguration.rules).toHaveLength(
       2,
     );
@@ -793,152 +962,127 @@ describe('Registry singletons', () => {
   });
 
   it('creates nothing without contributions', async () => {
-    const registry = new Registry('main', { ...main, contributors: [] });
-    await settled(registry);
+    await settled(main);
     expect(created).toHaveLength(0);
-    expect(registry.policyText).toBeUndefined();
   });
 
   it('keeps one copy of the same grant from two replications', async () => {
-    const provider = {} as aws.Provider;
+    const disaster = drRegistry();
     const a = new Replication('a', {
       source: main,
-      rules: [
-        { destinations: [{ ...dr, provider }], repositoryPrefixes: ['a/'] },
-      ],
+      rules: [{ destinations: [disaster], repositoryPrefixes: ['a/'] }],
       skipCreationTemplates: true,
     });
     const b = new Replication('b', {
       source: main,
-      rules: [
-        { destinations: [{ ...dr, provider }], repositoryPrefixes: ['b/'] },
-      ],
+      rules: [{ destinations: [disaster], repositoryPrefixes: ['b/'] }],
       skipCreationTemplates: true,
     });
-    const registry = new Registry('dr', { ...dr, contributors: [a, b] });
-    await settled(registry);
+    await settled(a, b, main, disaster);
     expect(
       JSON.parse(one(REGISTRY_POLICY).inputs.policy).Statement,
     ).toHaveLength(1);
   });
 
   it('refuses a second Registry for the same account and Region', () => {
-    new Registry('one', { ...main, contributors: [] });
-    expect(() => new Registry('two', { ...main, contributors: [] })).toThrow(
-      'Registry "two": the registry policy, replication and scanning configuration of 111111111111/eu-west-1: the registry policy, replication and scanning configuration of 111111111111/eu-west-1 is already managed by Registry "one" in this program; create one Registry per account and Region and pass every contributor to it',
+    expect(() => new Registry('two', MAIN)).toThrow(
+      'Registry "two": the registry policy, replication and scanning configuration of 111111111111/eu-west-1: the registry policy, replication and scanning configuration of 111111111111/eu-west-1 is already managed by Registry "main" in this program; create one Registry per account and Region and pass it to every contributor',
     );
   });
 
-  it('refuses conflicting scan types', () => {
-    const basic = new RegistryScanning('basic', { registry: main });
-    const enhanced = new RegistryScanning('enhanced', {
-      registry: main,
-      scanType: 'ENHANCED',
-    });
+  it('shares its claims with other copies of the package in the process', () => {
+    const store = (globalThis as Record<symbol, Map<string, string>>)[
+      Symbol.for('@ecr-kit/pulumi/registry-claims')
+    ];
+    expect(store.get('registry:111111111111/eu-west-1')).toBe(
+      'Registry "main"',
+    );
+  });
+
+  it('refuses conflicting scan types, naming both components', () => {
+    new RegistryScanning('basic', { registry: main });
     expect(
-      () => new Registry('main', { ...main, contributors: [basic, enhanced] }),
-    ).toThrow(
-      'scanning.scanType: RegistryScanning "basic" asks for BASIC scanning but RegistryScanning "enhanced" asks for ENHANCED; a registry has one scan type',
-    );
-  });
-
-  it('refuses a contributor aimed at another registry', () => {
-    const scanning = new RegistryScanning('scan', { registry: dr });
-    expect(
-      () => new Registry('main', { ...main, contributors: [scanning] }),
-    ).toThrow(
-      'contributors[0]: RegistryScanning "scan" targets 222222222222/eu-central-1, not 111111111111/eu-west-1; pass the component to the Registry of the account and Region it targets',
-    );
-  });
-
-  it('refuses different statements with one Sid', async () => {
-    const other = {
-      registryContributions: () => [
-        {
+      () =>
+        new RegistryScanning('enhanced', {
           registry: main,
-          contribution: {
-            owner: 'Custom "x"',
-            policyStatements: [
-              {
-                Sid: 'PullThroughCacheK8s',
-                Effect: 'Deny' as const,
-                Action: 'ecr:*',
-              },
-            ],
-          },
-        },
-      ],
-    };
-    const cache = new PullThroughCache('cache', {
+          scanType: 'ENHANCED',
+        }),
+    ).toThrow(
+      'RegistryScanning "enhanced": registry 111111111111/eu-west-1: scanning.scanType: RegistryScanning "basic" asks for BASIC scanning but RegistryScanning "enhanced" asks for ENHANCED; a registry has one scan type',
+    );
+  });
+
+  it('refuses different statements with one Sid', () => {
+    new PullThroughCache('cache', {
       registry: main,
       rules: [{ upstream: 'k8s' }],
       allowedPrincipals: ['333333333333'],
     });
-    await settled(cache);
-    expect(
-      () => new Registry('main', { ...main, contributors: [cache, other] }),
+    expect(() =>
+      main.contribute({
+        contribution: {
+          owner: 'Custom "x"',
+          policyStatements: [
+            {
+              Sid: 'PullThroughCacheK8s',
+              Effect: 'Deny',
+              Principal: '*',
+              Action: 'ecr:*',
+              Resource: '*',
+            },
+          ],
+        },
+      }),
     ).toThrow(
-      'policyStatements: Custom "x" and PullThroughCache "cache" contribute different registry policy statements with Sid "PullThroughCacheK8s"',
+      'Custom "x": registry 111111111111/eu-west-1: policyStatements: Custom "x" and PullThroughCache "cache" contribute different registry policy statements with Sid "PullThroughCacheK8s"',
     );
   });
 
   it('refuses more than 10 merged replication rules', () => {
-    const reps = Array.from(
-      { length: 11 },
-      (_, i) =>
-        new Replication(`r${i}`, {
+    const east = new Registry('east', { ...MAIN, region: 'us-east-1' });
+    for (let i = 0; i < 10; i++) {
+      new Replication(`r${i}`, {
+        source: main,
+        rules: [{ destinations: [east] }],
+        skipCreationTemplates: true,
+      });
+    }
+    expect(
+      () =>
+        new Replication('r10', {
           source: main,
-          rules: [
-            {
-              destinations: [
-                { accountId: main.accountId, region: 'us-east-1' },
-              ],
-            },
-          ],
+          rules: [{ destinations: [east] }],
           skipCreationTemplates: true,
         }),
-    );
-    expect(() => new Registry('main', { ...main, contributors: reps })).toThrow(
-      'replicationRules: 11 replication rules for registry 111111111111/eu-west-1',
+    ).toThrow(
+      'Replication "r10": registry 111111111111/eu-west-1: replicationRules: 11 replication rules for registry 111111111111/eu-west-1',
     );
   });
 
-  it('refuses a second REPLICATION template for a destination', async () => {
-    await settled(
-      new Replication('a', {
-        source: main,
-        rules: [
-          {
-            destinations: [{ accountId: main.accountId, region: 'us-east-1' }],
-          },
-        ],
-      }),
-    );
+  it('refuses a second REPLICATION template for a destination', () => {
+    const east = new Registry('east', { ...MAIN, region: 'us-east-1' });
+    new Replication('a', { source: main, rules: [{ destinations: [east] }] });
     expect(
       () =>
         new Replication('b', {
           source: main,
-          rules: [
-            {
-              destinations: [
-                { accountId: main.accountId, region: 'us-east-1' },
-              ],
-            },
-          ],
+          rules: [{ destinations: [east] }],
         }),
     ).toThrow('is already managed by Replication "a" in this program');
   });
 
+  it('refuses a contribution after the singletons are written', async () => {
+    await new Promise(resolve => setImmediate(resolve));
+    expect(() => new RegistryScanning('late', { registry: main })).toThrow(
+      'RegistryScanning "late": registry: Registry "main" has already written the registry\'s singletons; construct RegistryScanning "late" in the same synchronous part of the program as Registry "main"',
+    );
+  });
+
   it('validates its own identity', () => {
     expect(
-      () =>
-        new Registry('main', {
-          accountId: '1',
-          region: 'eu-west-1',
-          contributors: [],
-        }),
+      () => new Registry('bad', { accountId: '1', region: 'eu-west-1' }),
     ).toThrow(
-      'Registry "main": registry.accountId: "1" is not an AWS account ID',
+      'Registry "bad": registry.accountId: "1" is not an AWS account ID',
     );
   });
 });

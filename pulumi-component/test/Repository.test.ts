@@ -8,6 +8,7 @@ import {
   value,
 } from './mocks';
 import * as aws from '@pulumi/aws';
+import type * as pulumi from '@pulumi/pulumi';
 import { EcrStandardError, Repository } from '../src';
 import type { RepositoryArgs } from '../src';
 
@@ -94,10 +95,63 @@ describe('Repository defaults', () => {
     });
   });
 
-  it('protects the repository against destroy and replacement', async () => {
-    const repository = await build();
+  it('protects the repository and its children against destroy and replacement (issue 13, finding 11)', async () => {
+    const repository = await build({ pullAccounts: ['222222222222'] });
     expect(isProtected(repository.repository)).toBe(true);
-    expect(isProtected(repository.lifecyclePolicy!)).toBe(false);
+    expect(isProtected(repository.lifecyclePolicy!)).toBe(true);
+    expect(isProtected(repository.repositoryPolicy!)).toBe(true);
+  });
+
+  test.each<[RepositoryArgs, { protect?: boolean; retainOnDelete?: boolean }]>([
+    [{}, { protect: true }],
+    [{ onDelete: 'protect' }, { protect: true }],
+    [{ onDelete: 'retain' }, { retainOnDelete: true }],
+    [{ onDelete: 'delete' }, {}],
+    [{ allowDestroy: true }, {}],
+  ])(
+    '%j gives every child the same deletion options (finding 11)',
+    async (args, expected) => {
+      const seen: Record<
+        string,
+        { protect?: boolean; retainOnDelete?: boolean }
+      > = {};
+      await build(
+        { ...args, encryption: 'KMS', pullAccounts: ['222222222222'] },
+        'payments',
+        {
+          transformations: [
+            ({
+              name,
+              opts,
+            }: {
+              name: string;
+              opts: pulumi.ResourceOptions;
+            }) => {
+              seen[name] = {
+                ...(opts.protect ? { protect: true } : {}),
+                ...(opts.retainOnDelete ? { retainOnDelete: true } : {}),
+              };
+              return undefined;
+            },
+          ],
+        },
+      );
+      expect(seen).toEqual({
+        'payments-key': expected,
+        payments: expected,
+        'payments-lifecycle': expected,
+        'payments-policy': expected,
+      });
+    },
+  );
+
+  it('refuses allowDestroy with another onDelete', () => {
+    expect(
+      () =>
+        new Repository('payments', { allowDestroy: true, onDelete: 'retain' }),
+    ).toThrow(
+      'Repository "payments": allowDestroy: allowDestroy contradicts onDelete "retain"',
+    );
   });
 });
 
@@ -274,6 +328,7 @@ describe('Repository options', () => {
       'PullForAccounts',
       'PushForAccounts',
       'PullForOrganization',
+      'LambdaAccountsPull',
       'LambdaPull',
       'Custom',
     ]);
@@ -284,14 +339,21 @@ describe('Repository options', () => {
     expect(document.Statement[2].Condition).toEqual({
       StringEquals: { 'aws:PrincipalOrgID': ['o-abcdefghij'] },
     });
+    // Another account's functions pull as that account and as Lambda (finding 5).
     expect(document.Statement[3]).toEqual({
+      Sid: 'LambdaAccountsPull',
+      Effect: 'Allow',
+      Principal: { AWS: ['arn:aws:iam::444444444444:root'] },
+      Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+    });
+    expect(document.Statement[4]).toEqual({
       Sid: 'LambdaPull',
       Effect: 'Allow',
       Principal: { Service: 'lambda.amazonaws.com' },
       Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
       Condition: {
         StringLike: {
-          'aws:sourceArn': ['arn:aws:lambda:*:444444444444:function:*'],
+          'aws:sourceArn': ['arn:aws:lambda:eu-west-1:444444444444:function:*'],
         },
       },
     });
@@ -381,9 +443,30 @@ describe('Repository validation', () => {
     [
       'a bad statement Sid',
       {
-        policyStatements: [{ Sid: 'my sid', Effect: 'Allow', Action: 'ecr:*' }],
+        policyStatements: [
+          { Sid: 'my/sid', Effect: 'Allow', Principal: '*', Action: 'ecr:*' },
+        ],
       },
-      'policyStatements[0].Sid',
+      'policyStatements[0].Sid: Sid "my/sid" has characters other than letters, digits, spaces and hyphens',
+    ],
+    [
+      'a statement with a Resource',
+      {
+        policyStatements: [
+          { Effect: 'Allow', Principal: '*', Action: 'ecr:*', Resource: '*' },
+        ],
+      },
+      'policyStatements[0].Resource: ECR refuses a Resource element in a repository policy',
+    ],
+    [
+      'a statement without Principal',
+      { policyStatements: [{ Effect: 'Allow', Action: 'ecr:*' }] },
+      'policyStatements[0].Principal: a repository policy statement must name its Principal',
+    ],
+    [
+      'an unknown onDelete',
+      { onDelete: 'keep' as 'retain' },
+      'onDelete: onDelete "keep" is not supported',
     ],
     [
       'a bad entity ref',

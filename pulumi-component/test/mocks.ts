@@ -14,6 +14,11 @@ export interface CreatedResource {
 export const created: CreatedResource[] = [];
 /** Every component resource created since the last {@link reset}. */
 export const components: CreatedResource[] = [];
+/** Account of each provider by name (`sts:GetCallerIdentity` under mocks); default 111111111111. */
+export const providerAccounts: Record<string, string> = {
+  dr: '222222222222',
+  disaster: '222222222222',
+};
 
 pulumi.runtime.setMocks(
   {
@@ -44,7 +49,13 @@ pulumi.runtime.setMocks(
         },
       };
     },
-    call: args => args.inputs,
+    call: args => {
+      if (args.token === 'aws:index/getCallerIdentity:getCallerIdentity') {
+        const provider = args.provider?.split('::').slice(-2)[0] ?? '';
+        return { accountId: providerAccounts[provider] ?? '111111111111' };
+      }
+      return args.inputs;
+    },
   },
   'ecr-kit',
   'test',

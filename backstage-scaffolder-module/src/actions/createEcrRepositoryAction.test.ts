@@ -279,7 +279,7 @@ describe('ecr:repository:create', () => {
         ],
       },
       [
-        'lifecycleRules[1].tagStatus: rule 2: only one rule may have tagStatus "any"',
+        'lifecycleRules[1].tagStatus: rule 2: only one rule per storage class may have tagStatus "any"',
       ],
     ],
     [

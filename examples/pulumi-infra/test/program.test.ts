@@ -34,7 +34,14 @@ pulumi.runtime.setMocks(
         },
       };
     },
-    call: args => args.inputs,
+    call: args =>
+      args.token === 'aws:index/getCallerIdentity:getCallerIdentity'
+        ? {
+            accountId: args.provider?.includes('::dr::')
+              ? '222222222222'
+              : '111111111111',
+          }
+        : args.inputs,
   },
   'ecr-platform',
   'dev',
@@ -77,6 +84,8 @@ describe('the platform program', () => {
       'aws:secretsmanager/secret:Secret': 1,
       'aws:secretsmanager/secretVersion:SecretVersion': 1,
       'aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate': 3,
+      'aws:iam/role:Role': 2,
+      'aws:iam/rolePolicy:RolePolicy': 2,
       'aws:ecr/registryPolicy:RegistryPolicy': 2,
       'aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration': 1,
       'aws:ecr/replicationConfiguration:ReplicationConfiguration': 1,
@@ -155,8 +164,17 @@ describe('the platform program', () => {
         prefix: 'ROOT',
         appliedFors: ['REPLICATION'],
         region: 'eu-central-1',
+        imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+        customRoleArn: expect.any(String),
       }),
     );
+    const cacheTemplates = ofType(
+      'aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate',
+    ).filter(t => providerOf(t) === 'main');
+    expect(cacheTemplates.map(t => t.inputs.imageTagMutability)).toEqual([
+      'MUTABLE',
+      'MUTABLE',
+    ]);
   });
 
   it('exports the catalog annotations', async () => {

@@ -1,0 +1,8 @@
+export { startSimulatedAws } from './startSimulatedAws';
+export type {
+  AppliedResource,
+  ResourceFailure,
+  SimulatedAws,
+  SimulatedAwsOptions,
+  UpResult,
+} from './types';
