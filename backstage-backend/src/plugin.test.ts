@@ -379,6 +379,27 @@ describe('findings', () => {
       exploitAvailable: true,
       description: 'regreSSHion',
       referenceUrl: 'https://nvd.nist.gov/vuln/detail/CVE-2024-6387',
+      // The detail enhanced scanning reports (normalizeFindings.test.ts has every case).
+      title: 'CVE-2024-6387 - openssh',
+      cvss: {
+        score: 8.1,
+        vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+        version: '3.1',
+        source: 'NVD',
+      },
+      remediation: 'Upgrade openssh to 9.8p1.',
+      firstObservedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      lastObservedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      references: ['https://nvd.nist.gov/vuln/detail/CVE-2024-6387'],
+      packages: [
+        {
+          name: 'openssh',
+          version: '9.6p1',
+          fixedInVersion: '9.8p1',
+          packageManager: 'OS',
+          arch: 'X86_64',
+        },
+      ],
     });
     const fixable = await get(
       server,

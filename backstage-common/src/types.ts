@@ -48,6 +48,11 @@ export interface Freshness {
   readonly stale: boolean;
   /** Present when stale: why the refresh failed. */
   readonly staleReason?: string;
+  /**
+   * True when the value is older than the cache TTL and a refresh is running in the
+   * background (stale-while-revalidate); `fetchedAt` gives its age.
+   */
+  readonly refreshing?: boolean;
 }
 
 /** A repository of an entity with the settings a platform team cares about. */
@@ -174,6 +179,29 @@ export interface EcrImagesResponse {
   };
 }
 
+/** The CVSS score a finding's severity comes from, with how it was computed. */
+export interface EcrCvss {
+  readonly score: number;
+  /** e.g. `CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H`. */
+  readonly vector?: string;
+  /** CVSS version, e.g. `3.1`. */
+  readonly version?: string;
+  /** Who scored it, e.g. `NVD`. */
+  readonly source?: string;
+}
+
+/** One package a finding affects (enhanced scanning can name several). */
+export interface EcrVulnerablePackage {
+  readonly name: string;
+  readonly version?: string;
+  readonly fixedInVersion?: string;
+  /** e.g. `OS`, `NPM`, `JAR`, `GOMOD`. */
+  readonly packageManager?: string;
+  readonly arch?: string;
+  /** Where in the image the package was found (language packages). */
+  readonly filePath?: string;
+}
+
 /** A vulnerability finding, basic and enhanced scanning normalized to one shape. */
 export interface EcrFinding {
   readonly id: string;
@@ -186,6 +214,21 @@ export interface EcrFinding {
   readonly exploitAvailable?: boolean;
   readonly description?: string;
   readonly referenceUrl?: string;
+  // Details below: as far as the scanner reports them (enhanced scanning reports most).
+  /** The finding's title, e.g. `CVE-2021-44228 - log4j-core`. */
+  readonly title?: string;
+  /** The CVSS score behind `cvssScore`, with its vector, version and source. */
+  readonly cvss?: EcrCvss;
+  /** What to do about it, in the scanner's words. */
+  readonly remediation?: string;
+  readonly remediationUrl?: string;
+  /** ISO times the scanner first and last saw the finding in this image. */
+  readonly firstObservedAt?: string;
+  readonly lastObservedAt?: string;
+  /** Advisories and vendor pages about the vulnerability (`referenceUrl` first). */
+  readonly references?: string[];
+  /** Every affected package with its version and fix (the first is `packageName`). */
+  readonly packages?: EcrVulnerablePackage[];
 }
 
 export interface EcrFindingsResponse {

@@ -50,6 +50,8 @@ export const compliantRepository: EcrRepositorySummary = {
   lifecyclePolicy: { present: true, rules: ['Expire untagged after 14 days'] },
   repositoryPolicyPresent: true,
   imageCount: 3,
+  consoleUrl:
+    'https://eu-west-1.console.aws.amazon.com/ecr/repositories/private/111122223333/payments/api?region=eu-west-1',
 };
 
 export const laxRepository: EcrRepositorySummary = {
@@ -111,6 +113,9 @@ export const latestImage: EcrImage = {
     counts: { CRITICAL: 1, HIGH: 3, MEDIUM: 5, LOW: 2, INFORMATIONAL: 4 },
   },
   referrers: [signature, sbom],
+  consoleUrl: `https://eu-west-1.console.aws.amazon.com/ecr/repositories/private/111122223333/payments/api/_/image/${encodeURIComponent(
+    digestOf('a'),
+  )}/details?region=eu-west-1`,
 };
 
 export const multiArchIndex: EcrImage = {
@@ -189,7 +194,31 @@ export const findings: EcrFinding[] = [
     fixAvailable: true,
     cvssScore: 9.8,
     exploitAvailable: true,
+    description: 'A buffer overread in X.509 certificate verification.',
     referenceUrl: 'https://nvd.nist.gov/vuln/detail/CVE-2024-0001',
+    title: 'CVE-2024-0001 - openssl',
+    cvss: {
+      score: 9.8,
+      vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+      version: '3.1',
+      source: 'NVD',
+    },
+    remediation: 'Upgrade openssl to 3.0.8.',
+    firstObservedAt: '2025-05-30T10:05:00.000Z',
+    lastObservedAt: '2025-06-01T08:00:00.000Z',
+    references: [
+      'https://nvd.nist.gov/vuln/detail/CVE-2024-0001',
+      'https://www.openssl.org/news/secadv/20250101.txt',
+    ],
+    packages: [
+      {
+        name: 'openssl',
+        version: '3.0.1',
+        fixedInVersion: '3.0.8',
+        packageManager: 'OS',
+        arch: 'X86_64',
+      },
+    ],
   },
   {
     id: 'CVE-2024-0003',

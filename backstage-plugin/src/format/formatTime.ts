@@ -26,3 +26,9 @@ export function formatExactTime(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/** `2025-05-30 10:00 UTC (2 hours ago)`: when, and how old that is. */
+export function formatTimeWithAge(iso: string, now: number = Date.now()) {
+  const exact = formatExactTime(iso);
+  return exact === iso ? iso : `${exact} (${formatRelativeTime(iso, now)})`;
+}

@@ -19,11 +19,29 @@ export function pullByDigest(uri: string, digest: string): string {
   return `docker pull ${uri}@${digest}`;
 }
 
-/** The commands that put a first image into an empty repository. */
+/** Whether pushing a tag that already exists fails (every tag, or every tag but the exclusions). */
+export function tagsAreImmutable(repository: EcrRepositorySummary): boolean {
+  return repository.tagMutability.mode.startsWith('IMMUTABLE');
+}
+
+/**
+ * The commands that put a first image into an empty repository. With immutable tags, a
+ * second push of a tag fails, so the image is tagged with the commit SHA as the golden
+ * path's workflow does (never `latest`); with mutable tags, `latest` is fine.
+ */
 export function pushCommands(repository: EcrRepositorySummary): string {
   const registry = repository.uri.split('/')[0];
+  const login = `aws ecr get-login-password --region ${repository.region} | docker login --username AWS --password-stdin ${registry}`;
+  if (tagsAreImmutable(repository)) {
+    return [
+      login,
+      'TAG=$(git rev-parse HEAD)   # tags are immutable here: one new tag per build',
+      `docker tag my-image "${repository.uri}:$TAG"`,
+      `docker push "${repository.uri}:$TAG"`,
+    ].join('\n');
+  }
   return [
-    `aws ecr get-login-password --region ${repository.region} | docker login --username AWS --password-stdin ${registry}`,
+    login,
     `docker tag my-image:latest ${repository.uri}:latest`,
     `docker push ${repository.uri}:latest`,
   ].join('\n');

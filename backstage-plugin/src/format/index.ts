@@ -1,10 +1,17 @@
 export { formatBytes } from './formatBytes';
-export { formatExactTime, formatRelativeTime } from './formatTime';
+export {
+  formatExactTime,
+  formatRelativeTime,
+  formatTimeWithAge,
+} from './formatTime';
 export {
   imageId,
   pullByDigest,
   pullByTag,
   pushCommands,
   shortDigest,
+  tagsAreImmutable,
 } from './imageCommands';
 export { ARTIFACT_KINDS, artifactKindLabel } from './artifactKindLabel';
+export { consoleShortcutUrl } from './consoleShortcut';
+export type { SsoSettings } from './consoleShortcut';

@@ -2,6 +2,7 @@ import type { EcrRepositorySummary } from '@ecr-kit/backstage-plugin-ecr-common'
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
+import { accentChipSx } from '../../theme/accentChip';
 import { repositoryBadges } from './repositoryBadges';
 
 /** The repository's compliance signals as badges; "off" badges say so in their text. */
@@ -25,8 +26,8 @@ export function ComplianceBadges(props: {
           <Chip
             size={size}
             label={badge.label}
-            color={badge.on ? 'success' : 'warning'}
-            variant={badge.on ? 'outlined' : 'filled'}
+            variant="outlined"
+            sx={accentChipSx(badge.on ? 'success' : 'warning', !badge.on)}
           />
         );
         return (

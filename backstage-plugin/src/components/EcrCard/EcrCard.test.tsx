@@ -3,6 +3,7 @@ import {
   compliantRepository,
   fresh,
   laxRepository,
+  latestImage,
   plainEntity,
 } from '../../__fixtures__/ecrData';
 import {
@@ -39,6 +40,39 @@ describe('EcrCard', () => {
       'href',
       '/catalog/default/component/payments/ecr',
     );
+  });
+
+  it('says why the latest image has no counts when its scan could not be read', async () => {
+    const api = ecrApiStub();
+    api.getImages.mockResolvedValue({
+      repository: {
+        arn: compliantRepository.arn,
+        uri: compliantRepository.uri,
+      },
+      images: [
+        {
+          ...latestImage,
+          scan: {
+            state: 'UNAVAILABLE',
+            unavailableReason: 'ThrottlingException: Rate exceeded',
+          },
+        },
+      ],
+      page: 1,
+      pageSize: 1,
+      totalCount: 1,
+      freshness: fresh,
+    });
+    await renderWithEntity(<EcrCard />, { api });
+    expect(await screen.findByText('Scan unavailable')).toBeInTheDocument();
+    expect(
+      screen.getByText('ThrottlingException: Rate exceeded'),
+    ).toBeVisible();
+    expect(
+      screen.queryByRole('list', {
+        name: 'Vulnerabilities of the latest image',
+      }),
+    ).not.toBeInTheDocument();
   });
 
   it('names how many more repositories the tab has', async () => {

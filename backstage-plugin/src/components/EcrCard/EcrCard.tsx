@@ -23,6 +23,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { ecrApiRef } from '../../api';
 import { ComplianceBadges } from '../ComplianceBadges';
 import { FreshnessNotice } from '../FreshnessNotice';
+import { ScanStatus, platformScans } from '../ScanStatus';
 import { SeverityCounts } from '../SeverityCounts';
 import { TimeAgo } from '../TimeAgo';
 
@@ -74,17 +75,35 @@ function EcrCardContent() {
       </Typography>
       {latest ? (
         <Stack spacing={1}>
-          <Stack direction="row" spacing={1} alignItems="center">
+          <Stack
+            direction="row"
+            spacing={1}
+            useFlexGap
+            flexWrap="wrap"
+            alignItems="center"
+          >
             <Typography variant="body2">Latest image</Typography>
             <Chip size="small" label={latest.tags[0]} />
             <Typography variant="body2" color="text.secondary">
               pushed <TimeAgo time={latest.pushedAt} />
             </Typography>
           </Stack>
-          <SeverityCounts
-            counts={latest.scan?.counts}
-            label="Vulnerabilities of the latest image"
-          />
+          {latest.scan?.state === 'COMPLETE' && latest.scan.counts ? (
+            <SeverityCounts
+              counts={latest.scan.counts}
+              label="Vulnerabilities of the latest image"
+            />
+          ) : (
+            <ScanStatus
+              scan={latest.scan}
+              label={
+                platformScans(latest)?.noneScanned
+                  ? 'Platforms not scanned'
+                  : undefined
+              }
+              showReason
+            />
+          )}
         </Stack>
       ) : (
         <Typography variant="body2">No tagged images yet.</Typography>

@@ -62,6 +62,10 @@ describe('EcrContent', () => {
       expect(
         await screen.findByText(compliantRepository.uri),
       ).toBeInTheDocument();
+      // The tab is a named region, a landmark to jump to.
+      expect(
+        screen.getByRole('region', { name: 'Amazon ECR images of payments' }),
+      ).toBeInTheDocument();
       expect(
         screen.getByText('Account 111122223333 · eu-west-1 · 3 images'),
       ).toBeInTheDocument();
@@ -81,6 +85,14 @@ describe('EcrContent', () => {
         screen.getByRole('button', { name: 'Copy repository URI' }),
       );
       expect(clipboard.copied).toEqual([compliantRepository.uri]);
+      const consoleLink = screen.getByRole('link', {
+        name: /^Open in the AWS console/,
+      });
+      expect(consoleLink).toHaveAttribute(
+        'href',
+        compliantRepository.consoleUrl,
+      );
+      expect(consoleLink).toHaveAttribute('target', '_blank');
       // No picker for a single repository.
       expect(
         screen.queryByRole('combobox', { name: 'Repository' }),
@@ -252,7 +264,7 @@ describe('EcrContent', () => {
     await renderWithEntity(<EcrContent />, { api });
     expect(
       await screen.findByText(
-        /Data from 2025-06-01 09:30 UTC, AWS unavailable: connect ETIMEDOUT/,
+        /Data from 2025-06-01 09:30 UTC \(.+ ago\), AWS unavailable: connect ETIMEDOUT/,
       ),
     ).toBeInTheDocument();
   });

@@ -14,6 +14,7 @@ import {
   isEcrAvailable,
   type EcrRepositoriesResponse,
 } from '@ecr-kit/backstage-plugin-ecr-common';
+import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -129,10 +130,23 @@ function EcrEntityContent(props: { entityRef: CompoundEntityRef }) {
   return <EcrRepositories entityRef={entityRef} response={value!} />;
 }
 
-/** The ECR tab of an entity page: repositories, images and findings. */
+/**
+ * The ECR tab of an entity page: repositories, images and findings, in a region named
+ * after the entity so that assistive technology can jump to it.
+ */
 export function EcrContent() {
   const { entity } = useEntity();
   const entityRef = useMemo(() => getCompoundEntityRef(entity), [entity]);
-  if (!isEcrAvailable(entity)) return <MissingAnnotation />;
-  return <EcrEntityContent entityRef={entityRef} />;
+  return (
+    <Box
+      component="section"
+      aria-label={`Amazon ECR images of ${entity.metadata.title ?? entity.metadata.name}`}
+    >
+      {isEcrAvailable(entity) ? (
+        <EcrEntityContent entityRef={entityRef} />
+      ) : (
+        <MissingAnnotation />
+      )}
+    </Box>
+  );
 }

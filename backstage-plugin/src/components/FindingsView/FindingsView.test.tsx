@@ -17,7 +17,10 @@ import { sortFindings } from './sortFindings';
 
 const entityRef = { kind: 'Component', namespace: 'default', name: 'payments' };
 
-function renderFindings(api = ecrApiStub()) {
+function renderFindings(
+  api = ecrApiStub(),
+  config?: Parameters<typeof renderWithEntity>[1]['config'],
+) {
   return renderWithEntity(
     <FindingsView
       entityRef={entityRef}
@@ -25,9 +28,11 @@ function renderFindings(api = ecrApiStub()) {
       digest={latestImage.digest}
       backLink={`?repository=${compliantRepository.arn}`}
     />,
-    { api },
+    { api, config },
   );
 }
+
+const consoleUrl = latestImage.consoleUrl!;
 
 function withScan(scan: EcrScanSummary, list = findings) {
   return ecrApiStub({
@@ -44,26 +49,33 @@ describe('FindingsView', () => {
   it('summarizes the counts and lists findings most severe first, linked to their reference', async () => {
     await renderFindings();
     const table = await screen.findByRole('table');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual([
+      'Vulnerability',
+      'Severity',
+      'Package',
+      'Installed',
+      'Fixed in',
+      'CVSS',
+      'Exploit available',
+    ]);
     const rows = within(table).getAllByRole('row').slice(1);
-    const ids = rows.map(r => within(r).getAllByRole('cell')[0].firstChild);
-    expect(ids.map(id => id?.firstChild?.textContent)).toEqual([
-      'CVE-2024-0001',
-      'CVE-2024-0003',
-      'CVE-2024-0002',
+    expect(
+      rows.map(r => within(r).getByRole('button').getAttribute('aria-label')),
+    ).toEqual([
+      'Details of CVE-2024-0001',
+      'Details of CVE-2024-0003',
+      'Details of CVE-2024-0002',
     ]);
     expect(
       within(rows[0])
         .getAllByRole('cell')
+        .slice(1)
         .map(c => c.textContent),
-    ).toEqual([
-      'CVE-2024-0001, Opens in a new window',
-      'CRITICAL',
-      'openssl',
-      '3.0.1',
-      '3.0.8',
-      '9.8',
-      'Yes',
-    ]);
+    ).toEqual(['CRITICAL', 'openssl', '3.0.1', '3.0.8', '9.8', 'Yes']);
     expect(within(rows[2]).getAllByRole('cell')[4]).toHaveTextContent('no fix');
     expect(
       screen.getByRole('link', { name: /^CVE-2024-0001/ }),
@@ -137,8 +149,136 @@ describe('FindingsView', () => {
     expect(
       within(row)
         .getAllByRole('cell')
+        .slice(1)
         .map(c => c.textContent),
-    ).toEqual(['CVE-2023-1111', 'HIGH', 'curl', '7.0', 'no fix', '—', '—']);
+    ).toEqual(['HIGH', 'curl', '7.0', 'no fix', '—', '—']);
+  });
+
+  it('expands a finding to its description, CVSS vector, remediation, observed times, packages and references', async () => {
+    const user = userEvent.setup();
+    await renderFindings();
+    const toggle = await screen.findByRole('button', {
+      name: 'Details of CVE-2024-0001',
+    });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(
+      screen.queryByRole('group', { name: 'Details of CVE-2024-0001' }),
+    ).not.toBeInTheDocument();
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const details = screen.getByRole('group', {
+      name: 'Details of CVE-2024-0001',
+    });
+    expect(toggle).toHaveAttribute('aria-controls', details.closest('td')!.id);
+    const fields = Object.fromEntries(
+      within(details)
+        .getAllByRole('term')
+        .map(term => [
+          term.textContent,
+          (term.nextElementSibling as HTMLElement).textContent,
+        ]),
+    );
+    expect(fields).toEqual({
+      Title: 'CVE-2024-0001 - openssl',
+      Description: 'A buffer overread in X.509 certificate verification.',
+      CVSS: '9.8 (CVSS 3.1, scored by NVD) CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+      Remediation: 'Upgrade openssl to 3.0.8.',
+      'First observed': expect.stringMatching(/^2025-05-30 10:05 UTC \(.+\)$/),
+      'Last observed': expect.stringMatching(/^2025-06-01 08:00 UTC \(.+\)$/),
+      Package: 'openssl 3.0.1, fixed in 3.0.8 (OS, X86_64)',
+      References: expect.stringContaining(
+        'https://www.openssl.org/news/secadv/20250101.txt',
+      ),
+    });
+    expect(
+      within(details).getByRole('link', {
+        name: /^https:\/\/www.openssl.org\/news\/secadv\/20250101.txt/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      'https://www.openssl.org/news/secadv/20250101.txt',
+    );
+    // Collapsing hides them again.
+    await user.click(toggle);
+    expect(
+      screen.queryByRole('group', { name: 'Details of CVE-2024-0001' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('expands and collapses a finding from the keyboard', async () => {
+    const user = userEvent.setup();
+    await renderFindings();
+    const toggle = await screen.findByRole('button', {
+      name: 'Details of CVE-2024-0003',
+    });
+    toggle.focus();
+    await user.keyboard('{Enter}');
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    // A finding with nothing more than its columns says so.
+    expect(
+      screen.getByText(
+        'The scanner reports no further detail for this finding.',
+      ),
+    ).toBeInTheDocument();
+    await user.keyboard(' ');
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('pages long lists of findings, 50 at a time', async () => {
+    const user = userEvent.setup();
+    const many = Array.from({ length: 120 }, (_, i) => ({
+      id: `CVE-2024-${String(1000 + i)}`,
+      severity: 'LOW' as const,
+      fixAvailable: false,
+    }));
+    await renderFindings(
+      withScan({ state: 'COMPLETE', counts: { LOW: 120 } }, many),
+    );
+    expect(await screen.findByText('Findings (120)')).toBeInTheDocument();
+    expect(screen.getByText('1–50 of 120')).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: /^Details of/ })).toHaveLength(
+      50,
+    );
+    await user.click(screen.getByRole('button', { name: 'Go to next page' }));
+    expect(screen.getByText('51–100 of 120')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Details of CVE-2024-1050' }),
+    ).toBeInTheDocument();
+  });
+
+  it('links to the image’s findings in the AWS console', async () => {
+    const api = ecrApiStub();
+    api.getFindings.mockImplementation(async (_entity, request) => ({
+      digest: request.digest,
+      consoleUrl,
+      scan: latestImage.scan!,
+      findings,
+      freshness: fresh,
+    }));
+    await renderFindings(api);
+    const link = await screen.findByRole('link', {
+      name: /^Findings in the AWS console/,
+    });
+    expect(link).toHaveAttribute('href', consoleUrl);
+    expect(link).toHaveAttribute('target', '_blank');
+  });
+
+  it('goes through the IAM Identity Center portal with aws.sso.subdomain', async () => {
+    const api = ecrApiStub();
+    api.getFindings.mockImplementation(async (_entity, request) => ({
+      digest: request.digest,
+      consoleUrl,
+      scan: latestImage.scan!,
+      findings,
+      freshness: fresh,
+    }));
+    await renderFindings(api, { aws: { sso: { subdomain: 'acme' } } });
+    expect(
+      await screen.findByRole('link', { name: /^Findings in the AWS console/ }),
+    ).toHaveAttribute(
+      'href',
+      `https://acme.awsapps.com/start/#/console?account_id=111122223333&destination=${encodeURIComponent(consoleUrl)}`,
+    );
   });
 
   it.each([
@@ -159,6 +299,14 @@ describe('FindingsView', () => {
       /cannot be scanned. Helm charts are not scanned/,
     ],
     [{ state: 'NOT_SCANNED' } as const, /has not been scanned/],
+    [
+      {
+        state: 'UNAVAILABLE',
+        unavailableReason:
+          'Amazon ECR did not answer in time in account 111122223333 (eu-west-1) while trying to read scan results',
+      } as const,
+      /could not be read: Amazon ECR did not answer in time in account 111122223333/,
+    ],
   ])('explains a %p scan instead of spinning', async (scan, message) => {
     await renderFindings(withScan(scan, []));
     expect(await screen.findByText(message)).toBeInTheDocument();

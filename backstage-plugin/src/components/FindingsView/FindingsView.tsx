@@ -4,21 +4,17 @@ import {
   Link,
   Progress,
   ResponseErrorPanel,
-  Table,
   WarningPanel,
-  type TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   SEVERITIES,
-  type EcrFinding,
   type EcrRepositorySummary,
   type EcrScanSummary,
   type Severity,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
@@ -29,57 +25,13 @@ import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ecrApiRef } from '../../api';
 import { shortDigest } from '../../format';
+import { useConsoleUrl } from '../../hooks';
+import { FindingsTable } from '../FindingsTable';
 import { FreshnessNotice } from '../FreshnessNotice';
 import { ScanStatus } from '../ScanStatus';
 import { SeverityCounts } from '../SeverityCounts';
 import { TimeAgo } from '../TimeAgo';
 import { sortFindings } from './sortFindings';
-
-const SEVERITY_COLOR: Partial<Record<Severity, 'error' | 'warning' | 'info'>> =
-  { CRITICAL: 'error', HIGH: 'warning', MEDIUM: 'warning', LOW: 'info' };
-
-const columns: TableColumn<EcrFinding>[] = [
-  {
-    title: 'Vulnerability',
-    render: finding =>
-      finding.referenceUrl ? (
-        <Link to={finding.referenceUrl} title={finding.description}>
-          {finding.id}
-        </Link>
-      ) : (
-        <span title={finding.description}>{finding.id}</span>
-      ),
-  },
-  {
-    title: 'Severity',
-    render: finding => (
-      <Chip
-        size="small"
-        label={finding.severity}
-        color={SEVERITY_COLOR[finding.severity] ?? 'default'}
-        variant={finding.severity === 'MEDIUM' ? 'outlined' : 'filled'}
-      />
-    ),
-  },
-  { title: 'Package', render: finding => finding.packageName ?? '—' },
-  { title: 'Installed', render: finding => finding.installedVersion ?? '—' },
-  {
-    title: 'Fixed in',
-    render: finding =>
-      finding.fixedInVersion ?? (finding.fixAvailable ? 'available' : 'no fix'),
-  },
-  {
-    title: 'CVSS',
-    render: finding => finding.cvssScore?.toFixed(1) ?? '—',
-  },
-  {
-    title: 'Exploit available',
-    render: finding => {
-      if (finding.exploitAvailable === undefined) return '—';
-      return finding.exploitAvailable ? 'Yes' : 'No';
-    },
-  },
-];
 
 /** Why there are no findings to show, when the scan has not produced any. */
 function ScanNotice(props: { scan: EcrScanSummary; onRetry: () => void }) {
@@ -117,7 +69,7 @@ function ScanNotice(props: { scan: EcrScanSummary; onRetry: () => void }) {
       return (
         <WarningPanel
           severity="warning"
-          title="This image has not been scanned. Turn on scan on push or enhanced scanning for the repository, or start a manual scan."
+          title="This image has not been scanned. Turn on scan on push or enhanced scanning for the repository, or start a manual scan. (For a multi-architecture index, open one of its platforms: ECR scans the platforms, not the index.)"
         />
       );
     case 'UNKNOWN':
@@ -131,7 +83,7 @@ function ScanNotice(props: { scan: EcrScanSummary; onRetry: () => void }) {
       return (
         <WarningPanel
           severity="warning"
-          title={`The scan results could not be read. ${scan.unavailableReason ?? ''}`}
+          title={`The scan results could not be read: ${scan.unavailableReason ?? 'the backend gave no reason.'}`}
         />
       );
     default:
@@ -148,6 +100,7 @@ export function FindingsView(props: {
 }) {
   const { entityRef, repository, digest, backLink } = props;
   const ecrApi = useApi(ecrApiRef);
+  const consoleUrl = useConsoleUrl();
   const [minSeverity, setMinSeverity] = useState<Severity>();
   const [fixableOnly, setFixableOnly] = useState(false);
 
@@ -162,6 +115,11 @@ export function FindingsView(props: {
     [ecrApi, entityRef, repository.arn, digest, minSeverity, fixableOnly],
   );
 
+  const findingsConsoleUrl = consoleUrl(
+    value?.consoleUrl,
+    repository.accountId,
+  );
+
   return (
     <Stack spacing={2}>
       <Box>
@@ -173,12 +131,23 @@ export function FindingsView(props: {
       >
         {value && (
           <Stack spacing={1}>
-            <Stack direction="row" spacing={2} alignItems="center">
+            <Stack
+              direction="row"
+              spacing={2}
+              useFlexGap
+              flexWrap="wrap"
+              alignItems="center"
+            >
               <ScanStatus scan={value.scan} />
               {value.scan.completedAt && (
                 <Typography variant="body2" color="text.secondary">
                   completed <TimeAgo time={value.scan.completedAt} />
                 </Typography>
+              )}
+              {findingsConsoleUrl && (
+                <Link to={findingsConsoleUrl} externalLinkIcon>
+                  Findings in the AWS console
+                </Link>
               )}
             </Stack>
             <SeverityCounts
@@ -188,7 +157,15 @@ export function FindingsView(props: {
           </Stack>
         )}
       </InfoCard>
-      <Stack direction="row" spacing={2} alignItems="center">
+      <Stack
+        direction="row"
+        spacing={2}
+        useFlexGap
+        flexWrap="wrap"
+        alignItems="center"
+        role="search"
+        aria-label="Filter findings"
+      >
         <TextField
           select
           size="small"
@@ -223,19 +200,9 @@ export function FindingsView(props: {
           <FreshnessNotice freshness={value.freshness} />
           <ScanNotice scan={value.scan} onRetry={retry} />
           {value.findings.length > 0 && (
-            <Table<EcrFinding>
-              title={`Findings (${value.findings.length})`}
-              columns={columns}
-              data={sortFindings(value.findings).map(f => ({ ...f }))}
-              options={{
-                paging: value.findings.length > 50,
-                pageSize: 50,
-                pageSizeOptions: [50, 100, 200],
-                search: false,
-                sorting: false,
-                draggable: false,
-                padding: 'dense',
-              }}
+            <FindingsTable
+              key={`${minSeverity}/${fixableOnly}`}
+              findings={sortFindings(value.findings)}
             />
           )}
           {value.findings.length === 0 && value.scan.state === 'COMPLETE' && (

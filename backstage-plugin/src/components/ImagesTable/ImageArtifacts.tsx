@@ -12,11 +12,73 @@ import {
   imageId,
   pullByDigest,
 } from '../../format';
+import { ScanStatus } from '../ScanStatus';
+import { SeverityCounts } from '../SeverityCounts';
 import { imageName } from './imageName';
+
+/** One platform of an index: what it is, its scan, and how to pull it or see its findings. */
+function Platform(props: {
+  image: EcrImage;
+  uri: string;
+  findingsLink: (digest: string) => string;
+}) {
+  const { image, uri, findingsLink } = props;
+  const name = imageName(image);
+  return (
+    <Box component="li" sx={{ py: 0.5 }}>
+      <Stack
+        direction="row"
+        spacing={0.5}
+        useFlexGap
+        flexWrap="wrap"
+        alignItems="center"
+      >
+        <Typography variant="body2" sx={{ fontWeight: 'bold' }}>
+          {image.platform ?? 'unknown platform'}
+        </Typography>
+        <Typography variant="body2" component="code" title={image.digest}>
+          {imageId(image.digest)}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {formatBytes(image.sizeInBytes)}
+        </Typography>
+        <CopyTextButton
+          variant="tertiary"
+          text={pullByDigest(uri, image.digest)}
+          aria-label={`Copy docker pull command by digest for ${name}`}
+        />
+      </Stack>
+      <Stack
+        direction="row"
+        spacing={1}
+        useFlexGap
+        flexWrap="wrap"
+        alignItems="center"
+      >
+        {image.scan?.state === 'COMPLETE' && image.scan.counts ? (
+          <SeverityCounts
+            compact
+            counts={image.scan.counts}
+            label={`Vulnerabilities of ${name}`}
+          />
+        ) : (
+          <ScanStatus scan={image.scan} showReason />
+        )}
+        <Link
+          to={findingsLink(image.digest)}
+          aria-label={`View findings of ${name}`}
+        >
+          Findings
+        </Link>
+      </Stack>
+    </Box>
+  );
+}
 
 /**
  * The artifact kind, with what belongs to the image: the platforms of a multi-arch index
- * (expandable) and the signatures, SBOMs and attestations that refer to it.
+ * (expandable, each with its scan) and the signatures, SBOMs and attestations that refer
+ * to it. A plain image says nothing here.
  */
 export function ImageArtifacts(props: {
   image: EcrImage;
@@ -29,7 +91,9 @@ export function ImageArtifacts(props: {
   const { children, referrers } = image;
   return (
     <Box>
-      <Typography variant="body2">{artifactKindLabel(image.kind)}</Typography>
+      {image.kind !== 'image' && (
+        <Typography variant="body2">{artifactKindLabel(image.kind)}</Typography>
+      )}
       {children.length > 0 && (
         <>
           <Button
@@ -37,7 +101,7 @@ export function ImageArtifacts(props: {
             aria-expanded={expanded}
             aria-controls={listId}
             onClick={() => setExpanded(!expanded)}
-            sx={{ whiteSpace: 'nowrap' }}
+            sx={{ px: 0.5, minWidth: 0, textTransform: 'none' }}
           >
             <span aria-hidden="true">{expanded ? '▾' : '▸'}&nbsp;</span>
             {children.length} platform{children.length === 1 ? '' : 's'}
@@ -47,37 +111,15 @@ export function ImageArtifacts(props: {
               component="ul"
               id={listId}
               aria-label={`Platforms of ${imageName(image)}`}
-              sx={{ m: 0, pl: 2 }}
+              sx={{ m: 0, pl: 0, listStyle: 'none' }}
             >
               {children.map(child => (
-                <li key={child.digest}>
-                  <Stack direction="row" spacing={1} alignItems="center">
-                    <Typography variant="body2">
-                      {child.platform ?? 'unknown platform'}
-                    </Typography>
-                    <Typography
-                      variant="body2"
-                      component="code"
-                      title={child.digest}
-                    >
-                      {imageId(child.digest)}
-                    </Typography>
-                    <Typography variant="body2" color="text.secondary">
-                      {formatBytes(child.sizeInBytes)}
-                    </Typography>
-                    <CopyTextButton
-                      variant="tertiary"
-                      text={pullByDigest(uri, child.digest)}
-                      aria-label={`Copy docker pull command by digest for ${imageName(child)}`}
-                    />
-                    <Link
-                      to={findingsLink(child.digest)}
-                      aria-label={`View findings of ${imageName(child)}`}
-                    >
-                      Findings
-                    </Link>
-                  </Stack>
-                </li>
+                <Platform
+                  key={child.digest}
+                  image={child}
+                  uri={uri}
+                  findingsLink={findingsLink}
+                />
               ))}
             </Box>
           )}
@@ -98,7 +140,6 @@ export function ImageArtifacts(props: {
               <Chip
                 size="small"
                 variant="outlined"
-                color="info"
                 label={artifactKindLabel(referrer.kind)}
                 title={referrer.digest}
               />

@@ -4,9 +4,20 @@ import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 
-const VISIBLE_TAGS = 3;
+const VISIBLE_TAGS = 2;
 
-/** Tag chips; past three, one chip names how many more and lists them on hover. */
+/** Long tags wrap inside their chip instead of being cut with an ellipsis. */
+const WRAPPING_CHIP = {
+  height: 'auto',
+  maxWidth: '100%',
+  '& .MuiChip-label': {
+    whiteSpace: 'normal',
+    overflowWrap: 'anywhere',
+    py: 0.25,
+  },
+} as const;
+
+/** Tag chips; past two, one chip names how many more and lists them on hover and focus. */
 export function ImageTags(props: { image: EcrImage }) {
   const { image } = props;
   const visible = image.tags.slice(0, VISIBLE_TAGS);
@@ -19,7 +30,7 @@ export function ImageTags(props: { image: EcrImage }) {
         </Typography>
       )}
       {visible.map(tag => (
-        <Chip key={tag} size="small" label={tag} />
+        <Chip key={tag} size="small" label={tag} sx={WRAPPING_CHIP} />
       ))}
       {hidden.length > 0 && (
         <Tooltip title={hidden.join(', ')}>
@@ -35,7 +46,7 @@ export function ImageTags(props: { image: EcrImage }) {
       {image.status !== 'ACTIVE' && (
         <Chip
           size="small"
-          color="secondary"
+          variant="outlined"
           label={image.status === 'ARCHIVED' ? 'Archived' : 'Restoring'}
           title={
             image.status === 'ARCHIVED'

@@ -1,11 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type {
+  EcrImage,
+  EcrRepositorySummary,
+} from '@ecr-kit/backstage-plugin-ecr-common';
 import {
   compliantRepository,
   digestOf,
   fresh,
   images,
+  laxRepository,
   latestImage,
+  multiArchIndex,
 } from '../../__fixtures__/ecrData';
 import {
   backendError,
@@ -18,15 +24,48 @@ import { ImagesTable } from './ImagesTable';
 const entityRef = { kind: 'Component', namespace: 'default', name: 'payments' };
 const findingsLink = (digest: string) => `?image=${digest}`;
 
-function renderTable(api = ecrApiStub()) {
+function renderTable(
+  api = ecrApiStub(),
+  options: {
+    repository?: EcrRepositorySummary;
+    config?: Parameters<typeof renderWithEntity>[1]['config'];
+  } = {},
+) {
   return renderWithEntity(
     <ImagesTable
       entityRef={entityRef}
-      repository={compliantRepository}
+      repository={options.repository ?? compliantRepository}
       findingsLink={findingsLink}
     />,
-    { api },
+    { api, config: options.config },
   );
+}
+
+/** The stub answering with these images (one page). */
+function showing(list: EcrImage[]) {
+  const api = ecrApiStub();
+  api.getImages.mockImplementation(async (_e, arn) => ({
+    repository: { arn, uri: compliantRepository.uri },
+    images: list,
+    page: 1,
+    pageSize: 10,
+    totalCount: list.length,
+    freshness: fresh,
+  }));
+  return api;
+}
+
+function emptyRepository() {
+  const api = ecrApiStub();
+  api.getImages.mockImplementation(async (_e, arn) => ({
+    repository: { arn, uri: compliantRepository.uri },
+    images: [],
+    page: 1,
+    pageSize: 10,
+    totalCount: 0,
+    freshness: fresh,
+  }));
+  return api;
 }
 
 async function rowOf(text: string) {
@@ -50,14 +89,11 @@ describe('ImagesTable', () => {
     const headers = within(table)
       .getAllByRole('columnheader')
       .map(h => h.textContent);
+    // Few columns, each holding what belongs together, so that the table fits at 1024 px.
     expect(headers).toEqual([
-      'Tags',
-      'Digest',
+      'Image',
       'Pushed',
-      'Last pulled',
       'Size',
-      'Kind',
-      'Scan',
       'Vulnerabilities',
       'Actions',
     ]);
@@ -70,10 +106,12 @@ describe('ImagesTable', () => {
     await renderTable();
     const row = within(await rowOf('v1.4.2'));
     expect(row.getByText('latest')).toBeInTheDocument();
-    // Five tags: three chips, the rest behind one overflow chip.
-    expect(row.queryByText('release-2025-05')).not.toBeInTheDocument();
+    // Five tags: two chips, the rest behind one chip that says how many.
+    expect(row.queryByText('main-9f8e7d6')).not.toBeInTheDocument();
     expect(
-      row.getByLabelText('2 more tags: release-2025-05, candidate'),
+      row.getByLabelText(
+        '3 more tags: main-9f8e7d6, release-2025-05, candidate',
+      ),
     ).toBeInTheDocument();
     expect(row.getByText('aaaaaaaaaaaa')).toHaveAttribute(
       'title',
@@ -83,7 +121,10 @@ describe('ImagesTable', () => {
     const times = row.getAllByRole('time');
     expect(times[0]).toHaveAttribute('title', '2025-05-30 10:00 UTC');
     expect(times[1]).toHaveAttribute('dateTime', '2025-05-31T08:00:00.000Z');
-    expect(row.getByText('Scanned')).toBeInTheDocument();
+    expect(row.getByText(/^pulled/)).toBeInTheDocument();
+    // The scan's age next to its counts.
+    expect(times[2]).toHaveAttribute('dateTime', '2025-05-30T10:05:00.000Z');
+    expect(row.getByText(/^scanned/)).toBeInTheDocument();
     const counts = row.getByRole('list', {
       name: 'Vulnerabilities of v1.4.2: Critical 1, High 3, Medium 5, Low 2, Other 4',
     });
@@ -127,17 +168,140 @@ describe('ImagesTable', () => {
       'href',
       expect.stringContaining(`image=${digestOf('d')}`),
     );
+    // The index's state is its platforms'; findings are per platform.
     expect(row.getByText('Scanning')).toBeInTheDocument();
+    expect(row.getByText('Findings per platform')).toBeInTheDocument();
+    expect(
+      row.queryByRole('link', { name: 'View findings of v1.4.1' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows an index with the worst counts over its platforms, and each platform with its own', async () => {
+    const user = userEvent.setup();
+    const [amd64, arm64] = multiArchIndex.children;
+    await renderTable(
+      showing([
+        {
+          ...multiArchIndex,
+          scan: {
+            state: 'COMPLETE',
+            completedAt: '2025-05-20T10:10:00.000Z',
+            description: 'Highest counts over 2 platforms',
+            counts: { HIGH: 2, LOW: 1 },
+          },
+          children: [
+            {
+              ...amd64,
+              scan: { state: 'COMPLETE', counts: { HIGH: 2 } },
+            },
+            {
+              ...arm64,
+              scan: { state: 'COMPLETE', counts: { HIGH: 1, LOW: 1 } },
+            },
+          ],
+        },
+      ]),
+    );
+    const row = within(await rowOf('v1.4.1'));
+    expect(
+      row.getByRole('list', {
+        name: 'Vulnerabilities of v1.4.1: Critical 0, High 2, Medium 0, Low 1, Other 0',
+      }),
+    ).toBeInTheDocument();
+    expect(row.getByText(/^Worst of 2 platforms, scanned/)).toBeInTheDocument();
+    await user.click(row.getByRole('button', { name: '2 platforms' }));
+    expect(
+      row.getByRole('list', {
+        name: 'Vulnerabilities of linux/arm64: Critical 0, High 1, Medium 0, Low 1, Other 0',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('says an index whose platforms were never scanned is not scanned, and why', async () => {
+    await renderTable(
+      showing([
+        {
+          ...multiArchIndex,
+          scan: {
+            state: 'NOT_SCANNED',
+            description: '2 of 2 platforms: not scanned',
+          },
+          children: multiArchIndex.children.map(child => ({
+            ...child,
+            scan: { state: 'NOT_SCANNED' as const },
+          })),
+        },
+      ]),
+    );
+    const row = within(await rowOf('v1.4.1'));
+    expect(row.getByText('Platforms not scanned')).toBeInTheDocument();
+    expect(row.getByText('2 of 2 platforms: not scanned')).toBeVisible();
+    expect(
+      row.queryByRole('list', { name: /^Vulnerabilities/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the worst counts of the platforms that were scanned, and says what the others are', async () => {
+    const [amd64, arm64] = multiArchIndex.children;
+    await renderTable(
+      showing([
+        {
+          ...multiArchIndex,
+          scan: {
+            state: 'NOT_SCANNED',
+            description: '1 of 2 platforms: not scanned',
+          },
+          children: [
+            { ...amd64, scan: { state: 'COMPLETE', counts: { CRITICAL: 1 } } },
+            { ...arm64, scan: { state: 'NOT_SCANNED' } },
+          ],
+        },
+      ]),
+    );
+    const row = within(await rowOf('v1.4.1'));
+    expect(
+      row.getByRole('list', {
+        name: 'Vulnerabilities of v1.4.1: Critical 1, High 0, Medium 0, Low 0, Other 0',
+      }),
+    ).toBeInTheDocument();
+    expect(row.getByText('Worst of 1 of 2 platforms')).toBeVisible();
+    // Not "Platforms not scanned": one of them was.
+    expect(row.getByText('Not scanned')).toBeInTheDocument();
+    expect(row.getByText('1 of 2 platforms: not scanned')).toBeVisible();
+  });
+
+  it('says in the row, with the backend’s reason, when a scan could not be read', async () => {
+    const reason =
+      'Access denied in account 111122223333 (eu-west-1) while trying to read scan results: allow ecr:DescribeImageScanFindings';
+    await renderTable(
+      showing([
+        {
+          ...latestImage,
+          scan: { state: 'UNAVAILABLE', unavailableReason: reason },
+        },
+      ]),
+    );
+    const row = within(await rowOf('v1.4.2'));
+    expect(row.getByText('Scan unavailable')).toBeInTheDocument();
+    // Visible text, not only a tooltip.
+    expect(row.getByText(reason)).toBeVisible();
+    expect(
+      row.queryByRole('list', { name: /Vulnerabilities/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('marks archived images and says plainly when a scan failed or is unsupported', async () => {
     await renderTable();
     const archived = within(await rowOf('Archived'));
     expect(archived.getByText('untagged')).toBeInTheDocument();
-    expect(archived.getByText('Failed')).toBeInTheDocument();
+    expect(archived.getByText('Scan failed')).toBeInTheDocument();
+    expect(
+      archived.getByText('UnsupportedImageError: no layers'),
+    ).toBeVisible();
     const chart = within(await rowOf('chart-0.3.0'));
     expect(chart.getByText('Helm chart')).toBeInTheDocument();
-    expect(chart.getByText('Unsupported')).toBeInTheDocument();
+    expect(chart.getByText('Not scannable')).toBeInTheDocument();
+    expect(chart.getByText('Helm charts are not scanned')).toBeVisible();
   });
 
   it('copies docker pull commands by tag and by digest, and the digest', async () => {
@@ -175,6 +339,34 @@ describe('ImagesTable', () => {
     expect(
       row.getByRole('link', { name: 'View findings of v1.4.2' }),
     ).toHaveAttribute('href', `/?image=${latestImage.digest}`);
+  });
+
+  it('links each image to its page in the AWS console, in a new window', async () => {
+    await renderTable();
+    const row = within(await rowOf('v1.4.2'));
+    const link = row.getByRole('link', { name: /^Console page of v1.4.2/ });
+    expect(link).toHaveAttribute('href', latestImage.consoleUrl);
+    expect(link).toHaveAttribute('target', '_blank');
+    // No console link where the backend gives none (a partition without a console).
+    const chart = within(await rowOf('chart-0.3.0'));
+    expect(
+      chart.queryByRole('link', { name: /^Console page/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('goes to the console through the IAM Identity Center portal with aws.sso.subdomain', async () => {
+    await renderTable(undefined, {
+      config: { aws: { sso: { subdomain: 'acme', roleName: 'ReadOnly' } } },
+    });
+    const row = within(await rowOf('v1.4.2'));
+    expect(
+      row.getByRole('link', { name: /^Console page of v1.4.2/ }),
+    ).toHaveAttribute(
+      'href',
+      `https://acme.awsapps.com/start/#/console?account_id=111122223333&role_name=ReadOnly&destination=${encodeURIComponent(
+        latestImage.consoleUrl!,
+      )}`,
+    );
   });
 
   it('asks the backend for the next page and for another page size', async () => {
@@ -302,34 +494,46 @@ describe('ImagesTable', () => {
     expect(screen.queryByText(/No images in/)).not.toBeInTheDocument();
   });
 
-  it('shows the push commands for an empty repository', async () => {
+  it('tells how to push a first image with a commit-SHA tag when tags are immutable', async () => {
     const user = userEvent.setup();
     const clipboard = captureClipboard();
-    const api = ecrApiStub();
-    api.getImages.mockResolvedValue({
-      repository: {
-        arn: compliantRepository.arn,
-        uri: compliantRepository.uri,
-      },
-      images: [],
-      page: 1,
-      pageSize: 25,
-      totalCount: 0,
-      freshness: fresh,
-    });
     try {
-      await renderTable(api);
+      await renderTable(emptyRepository());
       expect(
         await screen.findByText('No images in payments/api yet'),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(/Tags are immutable in this repository/),
       ).toBeInTheDocument();
       await user.click(
         screen.getByRole('button', { name: 'Copy push commands' }),
       );
-      expect(clipboard.copied[0]).toContain(
+      const commands = clipboard.copied[0].split('\n');
+      expect(commands[0]).toBe(
         'aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 111122223333.dkr.ecr.eu-west-1.amazonaws.com',
       );
+      expect(commands).toContain(
+        `docker push "${compliantRepository.uri}:$TAG"`,
+      );
+      // A second push of `latest` would fail on an immutable repository.
+      expect(clipboard.copied[0]).not.toMatch(/latest/);
+    } finally {
+      clipboard.restore();
+    }
+  });
+
+  it('tells how to push a first image as latest when tags are mutable', async () => {
+    const user = userEvent.setup();
+    const clipboard = captureClipboard();
+    try {
+      await renderTable(emptyRepository(), { repository: laxRepository });
+      await screen.findByText('No images in payments/worker yet');
+      expect(screen.queryByText(/immutable/)).not.toBeInTheDocument();
+      await user.click(
+        screen.getByRole('button', { name: 'Copy push commands' }),
+      );
       expect(clipboard.copied[0]).toContain(
-        `docker push ${compliantRepository.uri}:latest`,
+        `docker push ${laxRepository.uri}:latest`,
       );
     } finally {
       clipboard.restore();
@@ -356,7 +560,7 @@ describe('ImagesTable', () => {
     await renderTable(api);
     expect(
       await screen.findByText(
-        /Data from 2025-06-01 11:00 UTC, AWS unavailable: ThrottlingException: Rate exceeded/,
+        /Data from 2025-06-01 11:00 UTC \(.+ ago\), AWS unavailable: ThrottlingException: Rate exceeded/,
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('table')).toBeInTheDocument();

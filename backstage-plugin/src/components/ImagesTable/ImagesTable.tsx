@@ -1,7 +1,5 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import {
-  CopyTextButton,
-  Link,
   Progress,
   ResponseErrorPanel,
   Table,
@@ -15,27 +13,26 @@ import type {
   EcrRepositorySummary,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 import Box from '@mui/material/Box';
-import Stack from '@mui/material/Stack';
 import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { ecrApiRef } from '../../api';
-import { formatBytes, imageId } from '../../format';
+import { formatBytes } from '../../format';
+import { useConsoleUrl } from '../../hooks';
 import { EmptyRepository } from '../EmptyRepository';
 import { FreshnessNotice } from '../FreshnessNotice';
 import { ImageFilters, type ImageFilterValue } from '../ImageFilters';
-import { ScanStatus } from '../ScanStatus';
-import { SeverityCounts } from '../SeverityCounts';
-import { TimeAgo } from '../TimeAgo';
 import { ImageActions } from './ImageActions';
-import { ImageArtifacts } from './ImageArtifacts';
-import { ImageTags } from './ImageTags';
-import { imageName } from './imageName';
+import { ImageCell } from './ImageCell';
+import { PushedCell } from './PushedCell';
+import { ScanCell } from './ScanCell';
 
 const PAGE_SIZES = [10, 25, 50, 100];
 
-const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+// Narrower than the table's default padding, so that five columns fit beside an open
+// sidebar at 1024 px; every column has its width in percent.
+const CELL = { paddingLeft: 12, paddingRight: 12 } as const;
 
 const DEFAULT_FILTER: ImageFilterValue = {
   sort: 'pushedAt',
@@ -63,6 +60,7 @@ export function ImagesTable(props: {
 }) {
   const { entityRef, repository, findingsLink } = props;
   const ecrApi = useApi(ecrApiRef);
+  const consoleUrl = useConsoleUrl();
   const [filter, setFilter] = useState<ImageFilterValue>(DEFAULT_FILTER);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
@@ -82,92 +80,54 @@ export function ImagesTable(props: {
   const columns = useMemo<TableColumn<EcrImage>[]>(
     () => [
       {
-        title: 'Tags',
-        render: image => <ImageTags image={image} />,
-      },
-      {
-        title: 'Digest',
+        title: 'Image',
         render: image => (
-          <Box
-            sx={{
-              display: 'flex',
-              alignItems: 'center',
-              gap: 0.5,
-              whiteSpace: 'nowrap',
-            }}
-          >
-            <Typography
-              variant="body2"
-              component="code"
-              title={image.digest}
-              sx={{ fontFamily: 'monospace' }}
-            >
-              {imageId(image.digest)}
-            </Typography>
-            <CopyTextButton
-              text={image.digest}
-              variant="tertiary"
-              aria-label={`Copy digest of ${imageName(image)}`}
-            />
-          </Box>
-        ),
-      },
-      {
-        title: 'Pushed',
-        render: image => <TimeAgo time={image.pushedAt} />,
-        cellStyle: NO_WRAP,
-      },
-      {
-        title: 'Last pulled',
-        render: image => <TimeAgo time={image.lastPulledAt} />,
-        cellStyle: NO_WRAP,
-      },
-      {
-        title: 'Size',
-        render: image => formatBytes(image.sizeInBytes),
-        cellStyle: NO_WRAP,
-      },
-      {
-        title: 'Kind',
-        render: image => (
-          <ImageArtifacts
+          <ImageCell
             image={image}
             uri={repository.uri}
             findingsLink={findingsLink}
           />
         ),
+        width: '26%',
+        cellStyle: CELL,
+        headerStyle: CELL,
       },
       {
-        title: 'Scan',
-        render: image => (
-          <Stack spacing={0.5} alignItems="flex-start">
-            <ScanStatus scan={image.scan} />
-            <Link
-              to={findingsLink(image.digest)}
-              aria-label={`View findings of ${imageName(image)}`}
-            >
-              Findings
-            </Link>
-          </Stack>
-        ),
-        cellStyle: { maxWidth: 130 },
+        title: 'Pushed',
+        render: image => <PushedCell image={image} />,
+        width: '16%',
+        cellStyle: CELL,
+        headerStyle: CELL,
+      },
+      {
+        title: 'Size',
+        render: image => formatBytes(image.sizeInBytes),
+        width: '12%',
+        cellStyle: CELL,
+        headerStyle: CELL,
       },
       {
         title: 'Vulnerabilities',
-        render: image => (
-          <SeverityCounts
-            compact
-            counts={image.scan?.counts}
-            label={`Vulnerabilities of ${imageName(image)}`}
-          />
-        ),
+        render: image => <ScanCell image={image} findingsLink={findingsLink} />,
+        width: '31%',
+        cellStyle: CELL,
+        headerStyle: CELL,
       },
       {
         title: 'Actions',
-        render: image => <ImageActions image={image} uri={repository.uri} />,
+        render: image => (
+          <ImageActions
+            image={image}
+            uri={repository.uri}
+            consoleUrl={consoleUrl(image.consoleUrl, repository.accountId)}
+          />
+        ),
+        width: '15%',
+        cellStyle: CELL,
+        headerStyle: CELL,
       },
     ],
-    [repository.uri, findingsLink],
+    [repository.uri, repository.accountId, findingsLink, consoleUrl],
   );
 
   const changeFilter = (next: ImageFilterValue) => {
@@ -209,6 +169,8 @@ export function ImagesTable(props: {
           sorting: false,
           draggable: false,
           padding: 'dense',
+          // Fixed column widths: cells wrap their content instead of widening the table.
+          tableLayout: 'fixed',
         }}
         emptyContent={
           <Typography sx={{ p: 2 }}>No images match these filters.</Typography>

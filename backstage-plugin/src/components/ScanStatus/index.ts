@@ -1,1 +1,3 @@
-export { ScanStatus } from './ScanStatus';
+export { ScanStatus, scanReason } from './ScanStatus';
+export { platformScans, worstOf } from './platformScans';
+export type { PlatformScans } from './platformScans';

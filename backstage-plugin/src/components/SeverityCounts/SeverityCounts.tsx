@@ -2,53 +2,54 @@ import type {
   Severity,
   SeverityCounts as Counts,
 } from '@ecr-kit/backstage-plugin-ecr-common';
-import Chip, { type ChipProps } from '@mui/material/Chip';
+import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
+import { accentChipSx, type Accent } from '../../theme/accentChip';
 
 type Bucket = {
   label: string;
   short: string;
   severities: Severity[];
-  color: ChipProps['color'];
-  variant: ChipProps['variant'];
+  accent?: Accent;
+  strong: boolean;
 };
 
-// Theme palette colours only, so the chips keep their contrast in dark mode.
+// Theme palette colours as accents only (see accentChipSx), so that the counts keep
+// their contrast in the light and the dark theme.
 const BUCKETS: Bucket[] = [
   {
     label: 'Critical',
     short: 'C',
     severities: ['CRITICAL'],
-    color: 'error',
-    variant: 'filled',
+    accent: 'error',
+    strong: true,
   },
   {
     label: 'High',
     short: 'H',
     severities: ['HIGH'],
-    color: 'warning',
-    variant: 'filled',
+    accent: 'warning',
+    strong: true,
   },
   {
     label: 'Medium',
     short: 'M',
     severities: ['MEDIUM'],
-    color: 'warning',
-    variant: 'outlined',
+    accent: 'warning',
+    strong: false,
   },
   {
     label: 'Low',
     short: 'L',
     severities: ['LOW'],
-    color: 'info',
-    variant: 'outlined',
+    accent: 'info',
+    strong: false,
   },
   {
     label: 'Other',
     short: 'O',
     severities: ['INFORMATIONAL', 'UNDEFINED'],
-    color: 'default',
-    variant: 'outlined',
+    strong: false,
   },
 ];
 
@@ -78,7 +79,7 @@ export function SeverityCounts(props: {
       direction="row"
       spacing={0.5}
       useFlexGap
-      flexWrap={compact ? 'nowrap' : 'wrap'}
+      flexWrap="wrap"
       sx={{ listStyle: 'none', m: 0, p: 0 }}
     >
       {buckets.map(bucket => (
@@ -87,9 +88,13 @@ export function SeverityCounts(props: {
             size="small"
             label={`${compact ? bucket.short : bucket.label} ${bucket.count}`}
             title={compact ? `${bucket.label}: ${bucket.count}` : undefined}
-            color={bucket.count > 0 ? bucket.color : 'default'}
-            variant={bucket.count > 0 ? bucket.variant : 'outlined'}
-            sx={compact ? { '& > span': { px: 0.75 } } : undefined}
+            variant="outlined"
+            sx={[
+              bucket.count > 0 && bucket.accent
+                ? accentChipSx(bucket.accent, bucket.strong)
+                : {},
+              compact ? { '& > span': { px: 0.75 } } : {},
+            ]}
           />
         </li>
       ))}

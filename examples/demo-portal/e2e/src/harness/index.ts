@@ -10,3 +10,7 @@ export { guestToken } from './guestToken';
 export { screenshot } from './screenshot';
 export { waitForValue } from './waitForValue';
 export { watchdog } from './watchdog';
+export { axeViolations, seriousOrCritical } from './axe';
+export type { AxeViolation } from './axe';
+export { overflowProblems } from './overflow';
+export { bundleShare } from './bundleSize';

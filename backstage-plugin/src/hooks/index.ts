@@ -1,0 +1,1 @@
+export { useConsoleUrl } from './useConsoleUrl';
