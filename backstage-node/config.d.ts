@@ -13,13 +13,24 @@ export interface Config {
      * ARN's Region and partition.
      */
     endpoint?: string;
-    /** SDK attempts per AWS call (standard retry mode, handles throttling). Default 3. */
+    /** Attempts per AWS call for a transient or server error. Default 3. */
     maxAttempts?: number;
+    /**
+     * Attempts for a throttled call, with capped exponential backoff (throttling never
+     * drains a shared retry quota). Default 8.
+     */
+    maxThrottledAttempts?: number;
+    /**
+     * Requests per second per account, Region and operation, e.g. `{ DescribeImages: 20 }`,
+     * over the defaults (BatchGetImage 2,000 as ECR's quotas publish; 20 for the describe
+     * operations, whose rates ECR does not publish).
+     */
+    rateLimits?: { [operation: string]: number };
     timeouts?: {
       /** Time to open a connection to AWS. Default 3 seconds. */
-      connect?: HumanDuration;
+      connect?: HumanDuration | string;
       /** Time for AWS to answer one request (each attempt). Default 10 seconds. */
-      request?: HumanDuration;
+      request?: HumanDuration | string;
     };
   };
 }

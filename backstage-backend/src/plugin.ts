@@ -4,8 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ecrPermissions } from '@ecr-kit/backstage-plugin-ecr-common';
+import { readPrewarmSettings } from './prewarm/prewarmSettings';
+import { schedulePrewarm } from './prewarm/schedulePrewarm';
 import { createRouter } from './router';
 import { ecrServiceRef } from './services/EcrService';
+import { readCacheTtls } from './services/EcrService/ecrServiceFromConfig';
 
 /** The ecr-kit ECR backend plugin, served under /api/ecr. */
 export const ecrPlugin = createBackendPlugin({
@@ -20,6 +23,9 @@ export const ecrPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         ecr: ecrServiceRef,
+        config: coreServices.rootConfig,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
       },
       async init({
         logger,
@@ -29,11 +35,24 @@ export const ecrPlugin = createBackendPlugin({
         permissionsRegistry,
         catalog,
         ecr,
+        config,
+        scheduler,
+        auth,
       }) {
         permissionsRegistry.addPermissions(ecrPermissions);
         httpRouter.use(
           createRouter({ httpAuth, permissions, catalog, ecr, logger }),
         );
+        // Keeps annotated entities' listings warm: one replica runs each run.
+        await schedulePrewarm({
+          scheduler,
+          ecr,
+          catalog,
+          auth,
+          logger,
+          settings: readPrewarmSettings(config),
+          ttlMs: readCacheTtls(config).ttlMs,
+        });
       },
     });
   },

@@ -90,6 +90,21 @@ describe('awsClientsFromConfig', () => {
     });
   });
 
+  it('paces calls per account, Region and operation to the configured rate', async () => {
+    const ecr = await clients({ rateLimits: { DescribeRepositories: 5 } }).ecr({
+      accountId: MAIN,
+      region: 'eu-west-1',
+    });
+    const started = Date.now();
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        ecr.send(new DescribeRepositoriesCommand({})),
+      ),
+    );
+    // 5 at once, then 5 more at 5 per second.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
   it('names a dropped connection as unreachable', async () => {
     api.faults.add({ operation: 'DescribeRepositories', reset: true });
     const ecr = await clients({ maxAttempts: 1 }).ecr({

@@ -1,4 +1,5 @@
 import { ECRClient } from '@aws-sdk/client-ecr';
+import { Inspector2Client } from '@aws-sdk/client-inspector2';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import type { Config } from '@backstage/config';
 import {
@@ -12,6 +13,13 @@ import {
   type AccountPartitions,
 } from './accountPartitions';
 import { missingCredentials } from './errors';
+import {
+  DEFAULT_OPERATION_RATE,
+  DEFAULT_RATE_LIMITS,
+  createRateLimiter,
+  type RateLimiter,
+} from './rateLimits';
+import { createRetryStrategy } from './retryStrategy';
 import {
   DEFAULT_AWS_CLIENT_SETTINGS,
   readAwsClientSettings,
@@ -30,14 +38,17 @@ export interface AwsTarget {
 export interface AwsClients {
   ecr(target: AwsTarget): Promise<ECRClient>;
   tagging(target: AwsTarget): Promise<ResourceGroupsTaggingAPIClient>;
+  /** Amazon Inspector, for enhanced scanning's findings aggregations. */
+  inspector(target: AwsTarget): Promise<Inspector2Client>;
+  /** AWS requests these clients have sent (each attempt counts), e.g. to pace background work. */
+  requestsSent(): number;
 }
 
-/** The client constructor options every client shares. */
+/** What every client is built with. */
 interface ClientOptions {
   region: string;
   credentials: unknown;
-  retryMode: string;
-  maxAttempts: number;
+  retryStrategy: ReturnType<typeof createRetryStrategy>;
   requestHandler: {
     connectionTimeout: number;
     requestTimeout: number;
@@ -46,11 +57,53 @@ interface ClientOptions {
   endpoint?: string;
 }
 
+/** A client whose middleware stack can take the rate-limit step. */
+interface StackedClient {
+  middlewareStack: {
+    add(
+      middleware: (
+        next: (args: unknown) => Promise<unknown>,
+        context: { commandName?: string },
+      ) => (args: unknown) => Promise<unknown>,
+      options: { step: 'finalizeRequest'; name: string; priority: 'low' },
+    ): void;
+  };
+}
+
+/**
+ * Waits for the (account, Region, operation) rate before each attempt: added to the
+ * finalize step with low priority, it runs inside the SDK's retry middleware, so retries
+ * are paced too.
+ */
+function rateLimited<T>(
+  client: T,
+  target: AwsTarget,
+  limiter: RateLimiter,
+  rates: Readonly<Record<string, number>>,
+  onSend: () => void,
+): T {
+  (client as unknown as StackedClient).middlewareStack.add(
+    (next, context) => async args => {
+      const operation = (context.commandName ?? '').replace(/Command$/, '');
+      await limiter.take(
+        `${target.accountId}/${target.region}/${operation}`,
+        rates[operation] ?? DEFAULT_OPERATION_RATE,
+      );
+      onSend();
+      return next(args);
+    },
+    { step: 'finalizeRequest', name: 'ecrKitRateLimit', priority: 'low' },
+  );
+  return client;
+}
+
 /**
  * Builds {@link AwsClients}: credentials per account from `@backstage/integration-aws-node`
- * (a failed lookup becomes a 422 naming the config key and is not cached), the SDK's standard
- * retry, and a connect and a per-attempt request timeout on every call — the SDK's HTTP handler
- * only warns on `requestTimeout` unless told to throw, so it is told to.
+ * (a failed lookup becomes a 422 naming the config key and is not cached); a retry strategy
+ * that keeps retrying throttled calls with backoff instead of draining a retry quota; a
+ * client-side rate per (account, Region, operation); and a connect and a per-attempt request
+ * timeout on every call — the SDK's HTTP handler only warns on `requestTimeout` unless told
+ * to throw, so it is told to.
  */
 export function createAwsClients(options: {
   credentialsManager: AwsCredentialsManager;
@@ -59,6 +112,16 @@ export function createAwsClients(options: {
 }): AwsClients {
   const settings = { ...DEFAULT_AWS_CLIENT_SETTINGS, ...options.settings };
   const clients = new Map<string, Promise<unknown>>();
+  const limiter = createRateLimiter();
+  let sent = 0;
+  const onSend = () => {
+    sent += 1;
+  };
+  const rates = { ...DEFAULT_RATE_LIMITS, ...settings.rateLimits };
+  const retryStrategy = createRetryStrategy({
+    maxAttempts: settings.maxAttempts,
+    maxThrottledAttempts: settings.maxThrottledAttempts,
+  });
 
   async function clientOptions(target: AwsTarget): Promise<ClientOptions> {
     let sdkCredentialProvider;
@@ -74,8 +137,7 @@ export function createAwsClients(options: {
     return {
       region: target.region,
       credentials: sdkCredentialProvider,
-      retryMode: 'standard',
-      maxAttempts: settings.maxAttempts,
+      retryStrategy,
       requestHandler: {
         connectionTimeout: settings.connectTimeoutMs,
         requestTimeout: settings.requestTimeoutMs,
@@ -100,7 +162,9 @@ export function createAwsClients(options: {
     const key = `${kind}/${partition}/${target.accountId}/${target.region}`;
     let existing = clients.get(key) as Promise<T> | undefined;
     if (!existing) {
-      existing = clientOptions(target).then(build);
+      existing = clientOptions(target).then(config =>
+        rateLimited(build(config), target, limiter, rates, onSend),
+      );
       // A failed credential lookup is not cached, so a fixed config takes effect.
       existing.catch(() => clients.delete(key));
       clients.set(key, existing);
@@ -117,6 +181,13 @@ export function createAwsClients(options: {
         target,
         config => new ResourceGroupsTaggingAPIClient(config as never),
       ),
+    inspector: async target =>
+      client(
+        'inspector',
+        target,
+        config => new Inspector2Client(config as never),
+      ),
+    requestsSent: () => sent,
   };
 }
 

@@ -19,3 +19,12 @@ export {
   missingCredentials,
 } from './errors';
 export type { AwsCallContext } from './errors';
+export { createRetryStrategy, DEFAULT_RETRY_SETTINGS } from './retryStrategy';
+export type { RetrySettings } from './retryStrategy';
+export {
+  DEFAULT_OPERATION_RATE,
+  DEFAULT_RATE_LIMITS,
+  createRateLimiter,
+} from './rateLimits';
+export type { RateLimiter } from './rateLimits';
+export { readDurationMs } from './readDurationMs';

@@ -1,10 +1,15 @@
 import type { Config } from '@backstage/config';
-import { durationToMilliseconds, type HumanDuration } from '@backstage/types';
+import { readDurationMs } from './readDurationMs';
 
 /** How AWS clients are built: endpoint, retry and timeouts (`ecr.*` in app-config). */
 export interface AwsClientSettings {
   readonly endpoint?: string;
+  /** Attempts for a transient or server error. */
   readonly maxAttempts: number;
+  /** Attempts for a throttled call. */
+  readonly maxThrottledAttempts: number;
+  /** Requests per second per (account, Region, operation), over the defaults. */
+  readonly rateLimits?: Readonly<Record<string, number>>;
   readonly connectTimeoutMs: number;
   readonly requestTimeoutMs: number;
 }
@@ -12,6 +17,7 @@ export interface AwsClientSettings {
 /** Defaults of {@link AwsClientSettings}: every AWS call is bounded. */
 export const DEFAULT_AWS_CLIENT_SETTINGS: AwsClientSettings = {
   maxAttempts: 3,
+  maxThrottledAttempts: 8,
   connectTimeoutMs: 3_000,
   requestTimeoutMs: 10_000,
 };
@@ -19,16 +25,22 @@ export const DEFAULT_AWS_CLIENT_SETTINGS: AwsClientSettings = {
 /** Reads {@link AwsClientSettings} from `ecr.*`, with the defaults. */
 export function readAwsClientSettings(config: Config): AwsClientSettings {
   const ecr = config.getOptionalConfig('ecr');
-  const duration = (key: string, fallback: number) => {
-    const value = ecr?.getOptional<HumanDuration | number>(key);
-    if (value === undefined) return fallback;
-    return typeof value === 'number' ? value : durationToMilliseconds(value);
-  };
+  const duration = (key: string, fallback: number) =>
+    readDurationMs(ecr, key, fallback);
   return {
     endpoint: ecr?.getOptionalString('endpoint'),
     maxAttempts:
       ecr?.getOptionalNumber('maxAttempts') ??
       DEFAULT_AWS_CLIENT_SETTINGS.maxAttempts,
+    maxThrottledAttempts:
+      ecr?.getOptionalNumber('maxThrottledAttempts') ??
+      DEFAULT_AWS_CLIENT_SETTINGS.maxThrottledAttempts,
+    rateLimits: Object.fromEntries(
+      (ecr?.getOptionalConfig('rateLimits')?.keys() ?? []).map(key => [
+        key,
+        ecr!.getNumber(`rateLimits.${key}`),
+      ]),
+    ),
     connectTimeoutMs: duration(
       'timeouts.connect',
       DEFAULT_AWS_CLIENT_SETTINGS.connectTimeoutMs,

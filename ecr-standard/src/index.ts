@@ -20,3 +20,4 @@ export * from './partitions';
 export * from './principals';
 export * from './registryHostParts';
 export * from './rolePolicies';
+export * from './compliance';

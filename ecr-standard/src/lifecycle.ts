@@ -5,21 +5,54 @@ import {
   DEFAULT_UNTAGGED_EXPIRY_DAYS,
 } from './defaults';
 
+// Each closed set of strings is a const object (its values, for enums in other languages'
+// schemas) and a type of the same name (its union, for TypeScript callers).
+
 /** Which images a lifecycle rule looks at by tag. */
-export type LifecycleTagStatus = 'any' | 'tagged' | 'untagged';
+export const LifecycleTagStatus = {
+  /** Every image. */
+  Any: 'any',
+  /** Images with a tag matching the rule's prefixes or patterns. */
+  Tagged: 'tagged',
+  /** Images without a tag. */
+  Untagged: 'untagged',
+} as const;
+/** Which images a lifecycle rule looks at by tag. */
+export type LifecycleTagStatus =
+  (typeof LifecycleTagStatus)[keyof typeof LifecycleTagStatus];
 
 /** What a lifecycle rule counts. */
+export const LifecycleCountType = {
+  /** Images beyond `countNumber`, newest kept. */
+  ImageCountMoreThan: 'imageCountMoreThan',
+  /** Days since the image was pushed. */
+  SinceImagePushed: 'sinceImagePushed',
+  /** Days since the image was last pulled (archives only). */
+  SinceImagePulled: 'sinceImagePulled',
+  /** Days since the image was archived (expires only, at least 90). */
+  SinceImageTransitioned: 'sinceImageTransitioned',
+} as const;
+/** What a lifecycle rule counts. */
 export type LifecycleCountType =
-  | 'imageCountMoreThan'
-  | 'sinceImagePushed'
-  | 'sinceImagePulled'
-  | 'sinceImageTransitioned';
+  (typeof LifecycleCountType)[keyof typeof LifecycleCountType];
 
 /** Storage class of images: `standard`, or `archive` after a `transition` action. */
-export type LifecycleStorageClass = 'standard' | 'archive';
+export const LifecycleStorageClass = {
+  Standard: 'standard',
+  Archive: 'archive',
+} as const;
+/** Storage class of images: `standard`, or `archive` after a `transition` action. */
+export type LifecycleStorageClass =
+  (typeof LifecycleStorageClass)[keyof typeof LifecycleStorageClass];
 
 /** `expire` deletes the selected images; `transition` moves them to the archive storage class. */
-export type LifecycleActionType = 'expire' | 'transition';
+export const LifecycleActionType = {
+  Expire: 'expire',
+  Transition: 'transition',
+} as const;
+/** `expire` deletes the selected images; `transition` moves them to the archive storage class. */
+export type LifecycleActionType =
+  (typeof LifecycleActionType)[keyof typeof LifecycleActionType];
 
 /** One lifecycle rule as the caller writes it. */
 export interface LifecycleRule {

@@ -4,10 +4,15 @@ import { validateAccountId, validateOrganizationId } from './awsIdentifiers';
 import { formatArn, partitionOf } from './partitions';
 import { SERVICE_PRINCIPALS, accountRootArn } from './principals';
 
+/** Effect of a policy statement. */
+export const PolicyEffect = { Allow: 'Allow', Deny: 'Deny' } as const;
+/** Effect of a policy statement. */
+export type PolicyEffect = (typeof PolicyEffect)[keyof typeof PolicyEffect];
+
 /** One IAM policy statement as it appears in an ECR repository or registry policy. */
 export interface PolicyStatement {
   readonly Sid?: string;
-  readonly Effect: 'Allow' | 'Deny';
+  readonly Effect: PolicyEffect;
   readonly Principal?: unknown;
   readonly NotPrincipal?: unknown;
   readonly Action: string | readonly string[];

@@ -8,16 +8,29 @@ import { registryHostParts } from './registryHostParts';
 import { REPOSITORY_NAME_PATTERN } from './repositoryName';
 
 /** Upstream registries that an ECR pull-through cache rule can mirror. */
+export const PullThroughCacheUpstream = {
+  /** public.ecr.aws */
+  EcrPublic: 'ecr-public',
+  /** quay.io */
+  Quay: 'quay',
+  /** registry.k8s.io */
+  K8s: 'k8s',
+  /** registry-1.docker.io */
+  DockerHub: 'docker-hub',
+  /** ghcr.io */
+  Github: 'github',
+  /** registry.gitlab.com */
+  Gitlab: 'gitlab',
+  /** <name>.azurecr.io */
+  Azure: 'azure',
+  /** cgr.dev */
+  Chainguard: 'chainguard',
+  /** Another ECR private registry. */
+  Ecr: 'ecr',
+} as const;
+/** Upstream registries that an ECR pull-through cache rule can mirror. */
 export type PullThroughCacheUpstream =
-  | 'ecr-public'
-  | 'quay'
-  | 'k8s'
-  | 'docker-hub'
-  | 'github'
-  | 'gitlab'
-  | 'azure'
-  | 'chainguard'
-  | 'ecr';
+  (typeof PullThroughCacheUpstream)[keyof typeof PullThroughCacheUpstream];
 
 /** What ecr-kit knows about one upstream. */
 export interface UpstreamRegistry {

@@ -29,7 +29,15 @@ import type {
 import { resolveTagMutability } from './tagMutability';
 
 /** Encryption of a repository: `AES256` (S3-managed) or `KMS`. */
-export type EncryptionType = 'AES256' | 'KMS';
+export const EncryptionType = {
+  /** Amazon S3-managed keys. */
+  Aes256: 'AES256',
+  /** An AWS KMS key. */
+  Kms: 'KMS',
+} as const;
+/** Encryption of a repository: `AES256` (S3-managed) or `KMS`. */
+export type EncryptionType =
+  (typeof EncryptionType)[keyof typeof EncryptionType];
 
 /** Lifecycle choices of a repository or creation template. */
 export interface LifecycleOptions extends DefaultLifecycleOptions {

@@ -1,10 +1,25 @@
 import type { StandardViolation } from './EcrStandardError';
 
 /** Registry scan types: BASIC (ECR) or ENHANCED (Amazon Inspector). */
-export type ScanType = 'BASIC' | 'ENHANCED';
+export const ScanType = {
+  /** ECR's own scanning (CVEs of OS packages). */
+  Basic: 'BASIC',
+  /** Amazon Inspector (OS and language packages, continuous). */
+  Enhanced: 'ENHANCED',
+} as const;
+/** Registry scan types: BASIC (ECR) or ENHANCED (Amazon Inspector). */
+export type ScanType = (typeof ScanType)[keyof typeof ScanType];
 
 /** How often matching repositories are scanned. */
-export type ScanFrequency = 'SCAN_ON_PUSH' | 'CONTINUOUS_SCAN' | 'MANUAL';
+export const ScanFrequency = {
+  ScanOnPush: 'SCAN_ON_PUSH',
+  /** Enhanced scanning only. */
+  ContinuousScan: 'CONTINUOUS_SCAN',
+  /** Basic scanning only. */
+  Manual: 'MANUAL',
+} as const;
+/** How often matching repositories are scanned. */
+export type ScanFrequency = (typeof ScanFrequency)[keyof typeof ScanFrequency];
 
 /** One scanning rule: a frequency and the repositories (wildcard filters) it applies to. */
 export interface ScanningRuleSpec {

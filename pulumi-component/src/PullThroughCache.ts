@@ -19,12 +19,13 @@ import {
   validateRegistryPrincipals,
 } from '@ecr-kit/ecr-standard';
 import type {
-  CachedRepositoryArgs,
+  CachedRepositoryTemplate,
   ResolvedTemplate,
 } from './creationTemplate';
 import { createTemplate, resolveTemplate, roleFor } from './creationTemplate';
-import type { Registry } from './Registry';
-import { noOwnProvider } from './noOwnProvider';
+import { resolveRegistry } from './Registry';
+import type { RegistryReference } from './schemaTypes';
+import { CREDENTIALS_HINT, requirePlain } from './schemaTypes';
 import { slug } from './slug';
 import { upstreamRole } from './upstreamRole';
 
@@ -41,7 +42,7 @@ export interface PullThroughCacheCredentials {
 }
 
 /** One pull-through cache rule. */
-export interface PullThroughCacheRuleArgs {
+export interface PullThroughCacheRule {
   /** Upstream registry. */
   readonly upstream: PullThroughCacheUpstream;
   /** Namespace of cached repositories, e.g. `docker-hub`. Default: the upstream's name. */
@@ -63,19 +64,17 @@ export interface PullThroughCacheRuleArgs {
 }
 
 /** Who may create cached repositories and import images below one path. */
-export interface PullThroughCacheGrantArgs {
+export interface PullThroughCacheGrant {
   /** Account IDs or IAM principal ARNs. */
   readonly principals: string[];
   /** A cache namespace or a path inside one, e.g. `ecr-public/docker`. */
   readonly repositories: string;
 }
 
-/** Arguments of a {@link PullThroughCache}. */
-export interface PullThroughCacheArgs {
-  /** The registry the cache rules live in. */
-  readonly registry: Registry;
+/** What a pull-through cache holds, without the registry it lives in. */
+export interface PullThroughCacheSettings {
   /** Cache rules, one per upstream namespace. */
-  readonly rules: PullThroughCacheRuleArgs[];
+  readonly rules: PullThroughCacheRule[];
   /**
    * Account IDs or IAM ARNs allowed (through the registry policy) to create cached
    * repositories and import images under every namespace of this cache. Default: none.
@@ -85,11 +84,20 @@ export interface PullThroughCacheArgs {
    * Narrower grants: principals allowed under one namespace or a path inside it (e.g. a CI
    * role under `ecr-public/docker` only). Default: none.
    */
-  readonly grants?: PullThroughCacheGrantArgs[];
+  readonly grants?: PullThroughCacheGrant[];
   /** How cached repositories are created. Default: `MUTABLE`, AES256, the standard lifecycle policy. */
-  readonly cachedRepositories?: CachedRepositoryArgs;
+  readonly cachedRepositories?: CachedRepositoryTemplate;
   /** Create no `PULL_THROUGH_CACHE` creation templates (ECR's defaults then apply). Default: `false`. */
   readonly skipCreationTemplates?: boolean;
+}
+
+/** Arguments of a `PullThroughCache`. */
+export interface PullThroughCacheArgs extends PullThroughCacheSettings {
+  /**
+   * The registry the cache rules live in: a `Registry` component (TypeScript), or its
+   * `accountId` and `region` (then this component owns that registry's singletons).
+   */
+  readonly registry: RegistryReference;
 }
 
 /**
@@ -116,17 +124,26 @@ export class PullThroughCache extends pulumi.ComponentResource {
   ) {
     super('ecr-kit:index:PullThroughCache', name, {}, opts);
     const subject = `PullThroughCache "${name}"`;
-    const registry = args.registry;
-    noOwnProvider(subject, opts);
-    if (registry === undefined) {
-      throw new EcrStandardError(subject, [
-        {
-          field: 'registry',
-          message: 'the Registry the cache lives in is required',
-          fix: 'create a Registry for the account and Region first and pass it as registry',
-        },
-      ]);
-    }
+    requirePlain(
+      subject,
+      args,
+      [
+        'registry',
+        'rules',
+        'allowedPrincipals',
+        'grants',
+        'cachedRepositories',
+      ],
+      CREDENTIALS_HINT,
+    );
+    const registry = resolveRegistry(
+      subject,
+      'registry',
+      args.registry,
+      this,
+      name,
+      opts,
+    );
     const rules = args.rules ?? [];
     this.prefixes = rules.map(rule => cachePrefix(rule));
     const grants: PullThroughCacheGrantSpec[] = [
@@ -315,3 +332,9 @@ export class PullThroughCache extends pulumi.ComponentResource {
     this.registerOutputs({ prefixes: this.prefixes });
   }
 }
+
+/** @deprecated Renamed `PullThroughCacheRule` (the name other languages see); this alias goes in 1.0. */
+export type PullThroughCacheRuleArgs = PullThroughCacheRule;
+
+/** @deprecated Renamed `PullThroughCacheGrant` (the name other languages see); this alias goes in 1.0. */
+export type PullThroughCacheGrantArgs = PullThroughCacheGrant;

@@ -13,9 +13,22 @@ import {
   throwIfViolations,
   validateRegistryIdentity,
 } from '@ecr-kit/ecr-standard';
-import { claimRegistryScoped } from './registryClaims';
+import type { PullThroughCacheSettings } from './PullThroughCache';
+import { PullThroughCache } from './PullThroughCache';
+import type { RegistryScanningSettings } from './RegistryScanning';
+import { RegistryScanning } from './RegistryScanning';
+import type { ReplicationSettings } from './Replication';
+import { Replication } from './Replication';
+import { noOwnProvider } from './noOwnProvider';
+import {
+  claimRegistryScoped,
+  findRegistry,
+  recordRegistry,
+} from './registryClaims';
+import type { RegistryReference } from './schemaTypes';
+import { CREDENTIALS_HINT, requirePlain } from './schemaTypes';
 
-/** Arguments of a {@link Registry}. */
+/** Arguments of a `Registry`. */
 export interface RegistryArgs {
   /**
    * 12-digit account ID of the registry. Checked against the account of the provider's
@@ -24,9 +37,41 @@ export interface RegistryArgs {
   readonly accountId: string;
   /** Region of the registry; every singleton is created there (v7 per-resource `region`). */
   readonly region: string;
+  /**
+   * A pull-through cache of this registry, given as data (the way for Python, Go, .NET and
+   * YAML): the Registry creates the `PullThroughCache` component `<name>-pull-through-cache`
+   * with these settings. Default: none.
+   */
+  readonly pullThroughCache?: PullThroughCacheSettings;
+  /**
+   * Registry scanning, given as data: the Registry creates the `RegistryScanning` component
+   * `<name>-scanning-rules`. Default: none (ECR's default, basic scan on push per repository).
+   */
+  readonly scanning?: RegistryScanningSettings;
+  /**
+   * Replication from this registry, given as data: the Registry creates the `Replication`
+   * component `<name>-replication-rules` with itself as the source. Default: none.
+   */
+  readonly replication?: ReplicationSettings;
 }
 
 type Singleton = 'policy' | 'replication' | 'scanning';
+
+/** What a Registry keeps to itself while contributions arrive. */
+interface RegistryState {
+  readonly name: string;
+  readonly subject: string;
+  readonly key: string;
+  readonly contributions: RegistryContribution[];
+  readonly waits: Record<Singleton, pulumi.Resource[]>;
+  sealed: boolean;
+  readonly merged: pulumi.Output<MergedRegistrySettings>;
+  accountChecked: pulumi.Output<string> | undefined;
+  readonly settle: (settings: MergedRegistrySettings) => void;
+  readonly contributors: pulumi.ComponentResource[];
+}
+
+const STATE = new WeakMap<Registry, RegistryState>();
 
 /** What a contributor hands its Registry, and what the singleton must wait for. */
 export interface RegistryContributionWithDependencies {
@@ -51,7 +96,9 @@ export interface RegistryContributionWithDependencies {
  * `apply` or after an `await`); a late one throws.
  */
 export class Registry extends pulumi.ComponentResource {
+  /** 12-digit account ID of the registry. */
   readonly accountId: string;
+  /** Region of the registry. */
   readonly region: string;
   /** Partition id of the registry: `aws`, `aws-cn`, `aws-us-gov`, … */
   readonly partition: string;
@@ -64,61 +111,108 @@ export class Registry extends pulumi.ComponentResource {
   /** Created with the first contributed scanning configuration. */
   scanningConfiguration: aws.ecr.RegistryScanningConfiguration | undefined;
 
-  private readonly name: string;
-  private readonly subject: string;
-  private readonly key: string;
-  private readonly contributions: RegistryContribution[] = [];
-  private readonly waits: Record<Singleton, pulumi.Resource[]> = {
-    policy: [],
-    replication: [],
-    scanning: [],
-  };
-  private sealed = false;
-  private readonly merged: pulumi.Output<MergedRegistrySettings>;
-  private accountChecked: pulumi.Output<string> | undefined;
-  private settle!: (settings: MergedRegistrySettings) => void;
-
   constructor(
     name: string,
     args: RegistryArgs,
     opts?: pulumi.ComponentResourceOptions,
   ) {
     super('ecr-kit:index:Registry', name, {}, opts);
-    this.name = name;
-    this.subject = `Registry "${name}"`;
-    const identity = { accountId: args.accountId, region: args.region };
-    throwIfViolations(
-      this.subject,
-      validateRegistryIdentity(identity, 'registry'),
+    const subject = `Registry "${name}"`;
+    requirePlain(
+      subject,
+      args,
+      ['accountId', 'region', 'pullThroughCache', 'scanning', 'replication'],
+      CREDENTIALS_HINT,
     );
-    this.key = registryKey(identity);
+    const identity = { accountId: args.accountId, region: args.region };
+    throwIfViolations(subject, validateRegistryIdentity(identity, 'registry'));
+    const key = registryKey(identity);
     claimRegistryScoped(
-      `registry:${this.key}`,
-      this.subject,
-      `the registry policy, replication and scanning configuration of ${this.key}`,
+      `registry:${key}`,
+      subject,
+      `the registry policy, replication and scanning configuration of ${key}`,
       'create one Registry per account and Region and pass it to every contributor',
     );
     this.accountId = args.accountId;
     this.region = args.region;
     this.partition = partitionOf(args.region).id;
 
+    let settle!: (settings: MergedRegistrySettings) => void;
     const settled = new Promise<MergedRegistrySettings>(resolve => {
-      this.settle = resolve;
+      settle = resolve;
     });
-    this.merged = pulumi.output(settled);
+    // Kept off the instance: a component's own properties are its schema outputs.
+    const state: RegistryState = {
+      name,
+      subject,
+      key,
+      contributions: [],
+      waits: { policy: [], replication: [], scanning: [] },
+      sealed: false,
+      merged: pulumi.output(settled),
+      accountChecked: undefined,
+      settle,
+      contributors: [],
+    };
+    STATE.set(this, state);
+    recordRegistry(key, this);
     // Written once the program's synchronous construction is done: every contributor of
     // this Registry is known by then.
     setImmediate(() => this.seal());
 
-    this.policyText = this.merged.apply(settings =>
+    this.policyText = state.merged.apply(settings =>
       settings.policy ? JSON.stringify(settings.policy) : undefined,
     );
+
+    // Contributions given as data (other languages cannot pass a Registry object).
+    const child = { parent: this };
+    if (args.pullThroughCache !== undefined) {
+      state.contributors.push(
+        new PullThroughCache(
+          `${name}-pull-through-cache`,
+          { ...args.pullThroughCache, registry: this },
+          child,
+        ),
+      );
+    }
+    if (args.scanning !== undefined) {
+      state.contributors.push(
+        new RegistryScanning(
+          `${name}-scanning-rules`,
+          { ...args.scanning, registry: this },
+          child,
+        ),
+      );
+    }
+    if (args.replication !== undefined) {
+      state.contributors.push(
+        new Replication(
+          `${name}-replication-rules`,
+          { ...args.replication, source: this },
+          child,
+        ),
+      );
+    }
     this.registerOutputs({
       accountId: this.accountId,
       region: this.region,
       partition: this.partition,
       policyText: this.policyText,
     });
+  }
+
+  /** The contributor components this Registry created from its data arguments. */
+  get contributors(): readonly pulumi.ComponentResource[] {
+    return [...this.state.contributors];
+  }
+
+  /** Whether the singletons were written (no contribution is accepted any more). */
+  get sealed(): boolean {
+    return this.state.sealed;
+  }
+
+  private get state(): RegistryState {
+    return STATE.get(this)!;
   }
 
   /** The identity (account + Region) of this registry. */
@@ -141,7 +235,7 @@ export class Registry extends pulumi.ComponentResource {
    * component already does.
    */
   claim(thing: string, owner: string, what: string, fix: string): void {
-    claimRegistryScoped(`${thing}:${this.key}`, owner, what, fix);
+    claimRegistryScoped(`${thing}:${this.state.key}`, owner, what, fix);
   }
 
   /**
@@ -152,17 +246,17 @@ export class Registry extends pulumi.ComponentResource {
     dependsOn = [],
   }: RegistryContributionWithDependencies): void {
     this.check(contribution);
-    this.contributions.push(contribution);
+    this.state.contributions.push(contribution);
     if (contribution.policyStatements?.length) {
-      this.waits.policy.push(...dependsOn);
+      this.state.waits.policy.push(...dependsOn);
       this.registryPolicy ??= this.createRegistryPolicy();
     }
     if (contribution.replicationRules?.length) {
-      this.waits.replication.push(...dependsOn);
+      this.state.waits.replication.push(...dependsOn);
       this.replicationConfiguration ??= this.createReplicationConfiguration();
     }
     if (contribution.scanning) {
-      this.waits.scanning.push(...dependsOn);
+      this.state.waits.scanning.push(...dependsOn);
       this.scanningConfiguration ??= this.createScanningConfiguration();
     }
   }
@@ -173,40 +267,41 @@ export class Registry extends pulumi.ComponentResource {
    * before creating their own resources, so a conflict leaves nothing half made.
    */
   check(contribution: RegistryContribution): void {
-    if (this.sealed) {
+    if (this.state.sealed) {
       throw new EcrStandardError(contribution.owner, [
         {
           field: 'registry',
-          message: `${this.subject} has already written the registry's singletons`,
-          fix: `construct ${contribution.owner} in the same synchronous part of the program as ${this.subject} (not inside an apply or after an await)`,
+          message: `${this.state.subject} has already written the registry's singletons`,
+          fix: `construct ${contribution.owner} in the same synchronous part of the program as ${this.state.subject} (not inside an apply or after an await)`,
         },
       ]);
     }
     const { violations } = mergeRegistryContributions(this.identity, [
-      ...this.contributions,
+      ...this.state.contributions,
       contribution,
     ]);
     throwIfViolations(
       contribution.owner,
       violations.map(v => ({
         ...v,
-        field: `registry ${this.key}: ${v.field}`,
+        field: `registry ${this.state.key}: ${v.field}`,
       })),
     );
   }
 
   private seal(): void {
-    this.sealed = true;
-    this.settle(
-      mergeRegistryContributions(this.identity, this.contributions).settings,
+    this.state.sealed = true;
+    this.state.settle(
+      mergeRegistryContributions(this.identity, this.state.contributions)
+        .settings,
     );
   }
 
   /** Singleton inputs: the merged settings, once the provider's account is confirmed. */
   private settings(): pulumi.Output<MergedRegistrySettings> {
-    this.accountChecked ??= this.checkAccount();
+    this.state.accountChecked ??= this.checkAccount();
     return pulumi
-      .all([this.merged, this.accountChecked])
+      .all([this.state.merged, this.state.accountChecked])
       .apply(([settings]) => settings);
   }
 
@@ -216,7 +311,8 @@ export class Registry extends pulumi.ComponentResource {
    * write another account's registry-wide settings, next to that account's own Registry.
    */
   private checkAccount(): pulumi.Output<string> {
-    const { subject, accountId } = this;
+    const { accountId } = this;
+    const { subject } = this.state;
     return aws
       .getCallerIdentityOutput({}, { parent: this })
       .accountId.apply(actual => {
@@ -234,12 +330,12 @@ export class Registry extends pulumi.ComponentResource {
   }
 
   private after(kind: Singleton): pulumi.Input<pulumi.Resource[]> {
-    return this.merged.apply(() => [...this.waits[kind]]);
+    return this.state.merged.apply(() => [...this.state.waits[kind]]);
   }
 
   private createRegistryPolicy(): aws.ecr.RegistryPolicy {
     return new aws.ecr.RegistryPolicy(
-      `${this.name}-policy`,
+      `${this.state.name}-policy`,
       {
         policy: this.settings().apply(s => JSON.stringify(s.policy)),
         region: this.region,
@@ -250,7 +346,7 @@ export class Registry extends pulumi.ComponentResource {
 
   private createReplicationConfiguration(): aws.ecr.ReplicationConfiguration {
     return new aws.ecr.ReplicationConfiguration(
-      `${this.name}-replication`,
+      `${this.state.name}-replication`,
       {
         replicationConfiguration: this.settings().apply(settings => ({
           rules: settings.replicationRules.map(rule => ({
@@ -277,7 +373,7 @@ export class Registry extends pulumi.ComponentResource {
   private createScanningConfiguration(): aws.ecr.RegistryScanningConfiguration {
     const scanning = this.settings().apply(s => s.scanning!);
     return new aws.ecr.RegistryScanningConfiguration(
-      `${this.name}-scanning`,
+      `${this.state.name}-scanning`,
       {
         scanType: scanning.scanType,
         rules: scanning.apply(s =>
@@ -294,4 +390,69 @@ export class Registry extends pulumi.ComponentResource {
       { parent: this, dependsOn: this.after('scanning') },
     );
   }
+}
+
+/**
+ * The Registry a contributor writes to: the `Registry` component given (TypeScript), the
+ * program's Registry of that account + Region while it still accepts contributions, or —
+ * for a registry given by its fields alone (other languages) — a Registry the contributor
+ * creates as its child `<name>-registry`, with the contributor's providers, owning that
+ * registry's singletons.
+ */
+export function resolveRegistry(
+  subject: string,
+  field: string,
+  reference: RegistryReference | undefined,
+  owner: pulumi.ComponentResource,
+  ownerName: string,
+  opts: pulumi.ComponentResourceOptions | undefined,
+  implicitOpts?: pulumi.ComponentResourceOptions,
+): Registry {
+  if (reference instanceof Registry) {
+    noOwnProvider(subject, opts);
+    return reference;
+  }
+  if (
+    reference === undefined ||
+    typeof reference.accountId !== 'string' ||
+    typeof reference.region !== 'string'
+  ) {
+    throw new EcrStandardError(subject, [
+      {
+        field,
+        message: 'the registry (account + Region) is required',
+        fix: `pass a Registry component as ${field}, or give ${field}.accountId and ${field}.region`,
+      },
+    ]);
+  }
+  const identity = {
+    accountId: reference.accountId,
+    region: reference.region,
+  };
+  throwIfViolations(
+    subject,
+    validateRegistryIdentity(identity, field).map(v => ({
+      ...v,
+      field: v.field.startsWith(field) ? v.field : `${field}.${v.field}`,
+    })),
+  );
+  const existing = findRegistry(registryKey(identity));
+  if (existing instanceof Registry) {
+    if (existing.sealed) {
+      throw new EcrStandardError(subject, [
+        {
+          field,
+          message: `${STATE.get(existing)!.subject} of ${registryKey(identity)} has already written the registry's singletons`,
+          fix: `give this component's settings to that Registry as data (RegistryArgs.pullThroughCache, scanning, replication), or construct it in the same synchronous part of the program`,
+        },
+      ]);
+    }
+    noOwnProvider(subject, opts);
+    return existing;
+  }
+  return new Registry(
+    `${ownerName}-registry`,
+    identity,
+    implicitOpts ?? { parent: owner },
+  );
 }

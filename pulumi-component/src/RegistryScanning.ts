@@ -1,29 +1,33 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { ScanFrequency, ScanType } from '@ecr-kit/ecr-standard';
-import {
-  EcrStandardError,
-  throwIfViolations,
-  validateScanning,
-} from '@ecr-kit/ecr-standard';
-import { noOwnProvider } from './noOwnProvider';
-import type { Registry } from './Registry';
+import { throwIfViolations, validateScanning } from '@ecr-kit/ecr-standard';
+import { resolveRegistry } from './Registry';
+import type { RegistryReference } from './schemaTypes';
+import { requirePlain } from './schemaTypes';
 
 /** One scanning rule. */
-export interface RegistryScanningRuleArgs {
+export interface RegistryScanningRule {
   /** `SCAN_ON_PUSH`, `CONTINUOUS_SCAN` (enhanced only) or `MANUAL` (basic only). */
   readonly frequency: ScanFrequency;
   /** WILDCARD repository filters. Default: `["*"]`. */
   readonly filters?: string[];
 }
 
-/** Arguments of a {@link RegistryScanning}. */
-export interface RegistryScanningArgs {
-  /** The registry to configure. */
-  readonly registry: Registry;
-  /** Default: `BASIC`. `ENHANCED` uses Amazon Inspector. */
+/** What a registry scans, without the registry. */
+export interface RegistryScanningSettings {
+  /** Scan type. Default: `BASIC`. `ENHANCED` uses Amazon Inspector. */
   readonly scanType?: ScanType;
-  /** Default: one `SCAN_ON_PUSH` rule for `*`. */
-  readonly rules?: RegistryScanningRuleArgs[];
+  /** Scanning rules, one per frequency. Default: one `SCAN_ON_PUSH` rule for `*`. */
+  readonly rules?: RegistryScanningRule[];
+}
+
+/** Arguments of a `RegistryScanning`. */
+export interface RegistryScanningArgs extends RegistryScanningSettings {
+  /**
+   * The registry to configure: a `Registry` component (TypeScript), or its `accountId` and
+   * `region` (then this component owns that registry's singletons).
+   */
+  readonly registry: RegistryReference;
 }
 
 /**
@@ -32,6 +36,7 @@ export interface RegistryScanningArgs {
  * `RegistryScanning` components of that registry).
  */
 export class RegistryScanning extends pulumi.ComponentResource {
+  /** The scan type contributed. */
   readonly scanType: ScanType;
 
   constructor(
@@ -41,16 +46,15 @@ export class RegistryScanning extends pulumi.ComponentResource {
   ) {
     super('ecr-kit:index:RegistryScanning', name, {}, opts);
     const subject = `RegistryScanning "${name}"`;
-    noOwnProvider(subject, opts);
-    if (args.registry === undefined) {
-      throw new EcrStandardError(subject, [
-        {
-          field: 'registry',
-          message: 'the Registry to configure is required',
-          fix: 'create a Registry for the account and Region first and pass it as registry',
-        },
-      ]);
-    }
+    requirePlain(subject, args, ['registry', 'scanType', 'rules']);
+    const registry = resolveRegistry(
+      subject,
+      'registry',
+      args.registry,
+      this,
+      name,
+      opts,
+    );
     const scanType = args.scanType ?? 'BASIC';
     const rules = (args.rules ?? [{ frequency: 'SCAN_ON_PUSH' }]).map(rule => ({
       frequency: rule.frequency,
@@ -58,9 +62,12 @@ export class RegistryScanning extends pulumi.ComponentResource {
     }));
     throwIfViolations(subject, validateScanning(scanType, rules));
     this.scanType = scanType;
-    args.registry.contribute({
+    registry.contribute({
       contribution: { owner: subject, scanning: { scanType, rules } },
     });
     this.registerOutputs({ scanType });
   }
 }
+
+/** @deprecated Renamed `RegistryScanningRule` (the name other languages see); this alias goes in 1.0. */
+export type RegistryScanningRuleArgs = RegistryScanningRule;

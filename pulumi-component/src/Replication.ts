@@ -1,39 +1,51 @@
-import type * as aws from '@pulumi/aws';
+import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { StandardViolation } from '@ecr-kit/ecr-standard';
 import {
   EcrStandardError,
+  partitionOf,
   registryKey,
   replicationRegistryStatement,
   throwIfViolations,
   validateReplicationRules,
 } from '@ecr-kit/ecr-standard';
-import type { CreationTemplateArgs } from './creationTemplate';
+import type { ReplicatedRepositoryTemplate } from './creationTemplate';
 import { createTemplate, resolveTemplate, roleFor } from './creationTemplate';
-import { noOwnProvider } from './noOwnProvider';
-import { Registry } from './Registry';
+import { Registry, resolveRegistry } from './Registry';
+import { findRegistry } from './registryClaims';
+import type { RegistryReference, ReplicationDestination } from './schemaTypes';
+import { requirePlain } from './schemaTypes';
 
 /** One replication rule. */
-export interface ReplicationRuleArgs {
+export interface ReplicationRule {
   /**
-   * Registries that receive the images: `Registry` components of this program (another
-   * Region, another account, or both), each with the provider of its account.
+   * Registries that receive the images (another Region, another account, or both):
+   * `Registry` components of this program, each with the provider of its account
+   * (TypeScript), or their `accountId` and `region` (and, for another account,
+   * `assumeRoleArn`).
    */
-  readonly destinations: Registry[];
+  readonly destinations: ReplicationDestination[];
   /** Repository name prefixes to replicate (PREFIX_MATCH). Default: all repositories. */
   readonly repositoryPrefixes?: string[];
 }
 
-/** Arguments of a {@link Replication}. */
-export interface ReplicationArgs {
-  /** The source registry. */
-  readonly source: Registry;
-  /** Replication rules. */
-  readonly rules: ReplicationRuleArgs[];
+/** What a registry replicates, without the source registry. */
+export interface ReplicationSettings {
+  /** Replication rules (at most 10). */
+  readonly rules: ReplicationRule[];
   /** How replicated repositories are created in each destination. Default: the standard. */
-  readonly replicatedRepositories?: CreationTemplateArgs;
+  readonly replicatedRepositories?: ReplicatedRepositoryTemplate;
   /** Create no `REPLICATION` creation templates (ECR's defaults then apply). Default: `false`. */
   readonly skipCreationTemplates?: boolean;
+}
+
+/** Arguments of a `Replication`. */
+export interface ReplicationArgs extends ReplicationSettings {
+  /**
+   * The source registry: a `Registry` component (TypeScript), or its `accountId` and
+   * `region` (then this component owns the source's replication configuration).
+   */
+  readonly source: RegistryReference;
 }
 
 /**
@@ -56,24 +68,24 @@ export class Replication extends pulumi.ComponentResource {
   ) {
     super('ecr-kit:index:Replication', name, {}, opts);
     const subject = `Replication "${name}"`;
-    noOwnProvider(subject, opts);
-    const source = args.source;
+    requirePlain(subject, args, ['source', 'rules', 'replicatedRepositories']);
+    const source = resolveRegistry(
+      subject,
+      'source',
+      args.source,
+      this,
+      name,
+      opts,
+    );
     const rules = args.rules ?? [];
     const violations: StandardViolation[] = [];
-    if (!(source instanceof Registry)) {
-      violations.push({
-        field: 'source',
-        message: 'the source Registry is required',
-        fix: 'create a Registry for the source account and Region and pass it as source',
-      });
-    }
     rules.forEach((rule, i) =>
-      rule.destinations.forEach((d, j) => {
-        if (!(d instanceof Registry)) {
+      (rule.destinations ?? []).forEach((d, j) => {
+        if (typeof d?.accountId !== 'string' || typeof d?.region !== 'string') {
           violations.push({
             field: `rules[${i}].destinations[${j}]`,
-            message: 'a destination must be a Registry of this program',
-            fix: 'create a Registry (with the provider of its account) for every destination and list it here',
+            message: 'a destination needs its accountId and region',
+            fix: 'list a Registry component, or give accountId and region (and assumeRoleArn for another account)',
           });
         }
       }),
@@ -83,20 +95,33 @@ export class Replication extends pulumi.ComponentResource {
       ...validateReplicationRules(
         source.identity,
         rules.map(rule => ({
-          destinations: rule.destinations.map(d => d.identity),
+          destinations: rule.destinations.map(d => ({
+            accountId: d.accountId,
+            region: d.region,
+          })),
           ...(rule.repositoryPrefixes
             ? { repositoryPrefixes: rule.repositoryPrefixes }
             : {}),
         })),
       ),
     );
-    const unique = new Map<string, Registry>();
+    const given = new Map<string, ReplicationDestination>();
     for (const rule of rules) {
-      for (const d of rule.destinations) unique.set(registryKey(d.identity), d);
+      for (const d of rule.destinations) given.set(registryKey(d), d);
     }
+    given.forEach((d, key) => {
+      const known = d instanceof Registry || findRegistry(key) !== undefined;
+      if (!known && d.accountId !== source.accountId && !d.assumeRoleArn) {
+        violations.push({
+          field: `destinations ${key}`,
+          message: `the destination is in another account than the source (${source.accountId}) and no Registry of it is in the program, so there are no credentials to create its creation template and registry policy statement`,
+          fix: `give assumeRoleArn (a role of account ${d.accountId} to deploy with), or list a Registry of that account with its provider`,
+        });
+      }
+    });
     const templates = new Map<string, ReturnType<typeof resolveTemplate>>();
     if (!args.skipCreationTemplates) {
-      for (const [key, destination] of unique) {
+      for (const [key, destination] of given) {
         try {
           templates.set(
             key,
@@ -104,7 +129,11 @@ export class Replication extends pulumi.ComponentResource {
               subject,
               args.replicatedRepositories ?? {},
               'REPLICATION',
-              destination,
+              {
+                accountId: destination.accountId,
+                region: destination.region,
+                partition: partitionOf(destination.region).id,
+              },
               'replicatedRepositories',
             ),
           );
@@ -120,6 +149,11 @@ export class Replication extends pulumi.ComponentResource {
       }
     }
     throwIfViolations(subject, violations);
+    // Every check passed: the destinations given by their fields get their Registry now.
+    const unique = new Map<string, Registry>();
+    for (const [key, d] of given) {
+      unique.set(key, this.destination(subject, name, key, d, source));
+    }
     for (const [key, destination] of unique) {
       if (templates.has(key)) {
         destination.claim(
@@ -150,7 +184,9 @@ export class Replication extends pulumi.ComponentResource {
     const rulesContribution = {
       owner: subject,
       replicationRules: rules.map(rule => ({
-        destinations: rule.destinations.map(d => d.identity),
+        destinations: rule.destinations.map(
+          d => unique.get(registryKey(d))!.identity,
+        ),
         ...(rule.repositoryPrefixes
           ? { repositoryPrefixes: rule.repositoryPrefixes }
           : {}),
@@ -187,4 +223,42 @@ export class Replication extends pulumi.ComponentResource {
     source.contribute({ contribution: rulesContribution, dependsOn: ready });
     this.registerOutputs({ destinations: this.destinations });
   }
+
+  /** The Registry of a destination; one given by its fields gets one, created here. */
+  private destination(
+    subject: string,
+    name: string,
+    key: string,
+    destination: ReplicationDestination,
+    source: Registry,
+  ): Registry {
+    const id = `${name}-${destination.accountId}-${destination.region}`;
+    let provider: pulumi.ProviderResource | undefined;
+    if (!(destination instanceof Registry) && findRegistry(key) === undefined) {
+      provider =
+        destination.accountId === source.accountId
+          ? source.getProvider('aws:ecr/repository:Repository')
+          : new aws.Provider(
+              id,
+              {
+                region: destination.region as aws.Region,
+                allowedAccountIds: [destination.accountId],
+                assumeRoles: [{ roleArn: destination.assumeRoleArn! }],
+              },
+              { parent: this },
+            );
+    }
+    return resolveRegistry(
+      subject,
+      `destinations ${key}`,
+      destination,
+      this,
+      id,
+      undefined,
+      { parent: this, ...(provider ? { provider } : {}) },
+    );
+  }
 }
+
+/** @deprecated Renamed `ReplicationRule` (the name other languages see); this alias goes in 1.0. */
+export type ReplicationRuleArgs = ReplicationRule;

@@ -1,6 +1,15 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import type { LifecycleRule, PolicyStatement } from '@ecr-kit/ecr-standard';
+import type { EncryptionType } from '@ecr-kit/ecr-standard';
+import type {
+  RepositoryLifecycleRule,
+  RepositoryPolicyStatement,
+} from './schemaTypes';
+import {
+  requirePlain,
+  standardLifecycleRules,
+  standardPolicyStatements,
+} from './schemaTypes';
 import {
   CATALOG_ARN_ANNOTATION,
   EcrStandardError,
@@ -19,9 +28,19 @@ import {
  * - `delete`: Pulumi deletes them (ECR still refuses a repository that holds images unless
  *   `forceDelete`).
  */
-export type RepositoryDeletion = 'protect' | 'retain' | 'delete';
+export const RepositoryDeletion = {
+  /** Pulumi refuses to delete or replace (default). */
+  Protect: 'protect',
+  /** Pulumi forgets the resources and leaves them in AWS. */
+  Retain: 'retain',
+  /** Pulumi deletes them (images only with `forceDelete`). */
+  Delete: 'delete',
+} as const;
+/** What destroy, removal or replacement does to a repository (see the const of this name). */
+export type RepositoryDeletion =
+  (typeof RepositoryDeletion)[keyof typeof RepositoryDeletion];
 
-/** Arguments of a standardized ECR {@link Repository}. */
+/** Arguments of a standardized ECR `Repository`. */
 export interface RepositoryArgs {
   /** Repository name, e.g. `team/service`. Default: the component name. */
   readonly name?: string;
@@ -35,11 +54,11 @@ export interface RepositoryArgs {
   /** Default: `true`. */
   readonly scanOnPush?: boolean;
   /** Default: `AES256`, or `KMS` when `kmsKeyArn` is given. */
-  readonly encryption?: 'AES256' | 'KMS';
+  readonly encryption?: EncryptionType;
   /** KMS key for `KMS` encryption. Default: a key is created (rotation on). */
   readonly kmsKeyArn?: pulumi.Input<string>;
   /** Lifecycle rules replacing the standard ones. Default: the standard rules. */
-  readonly lifecycleRules?: LifecycleRule[];
+  readonly lifecycleRules?: RepositoryLifecycleRule[];
   /** Age in days at which untagged images expire in the standard rules. Default: 14. */
   readonly untaggedExpiryDays?: number;
   /** Images kept by the standard rules. Default: 500. */
@@ -57,7 +76,7 @@ export interface RepositoryArgs {
   /** Accounts whose Lambda functions may pull (needs `lambdaPull`). Default: none. */
   readonly lambdaAccounts?: string[];
   /** Extra repository policy statements. Default: none. */
-  readonly policyStatements?: PolicyStatement[];
+  readonly policyStatements?: RepositoryPolicyStatement[];
   /** Owning catalog entity, e.g. `component:default/payments`; tagged `backstage.io/entity-ref`. Default: none. */
   readonly entityRef?: string;
   /** Extra tags. Default: none. The standard's tags win on conflict. */
@@ -66,7 +85,7 @@ export interface RepositoryArgs {
   readonly forceDelete?: boolean;
   /**
    * What destroy, removal or replacement does to the repository, its policies and its key:
-   * `protect`, `retain` or `delete` (see {@link RepositoryDeletion}). Default: `protect`.
+   * `protect`, `retain` or `delete` (see `RepositoryDeletion`). Default: `protect`.
    */
   readonly onDelete?: RepositoryDeletion;
   /** Deprecated alias of `onDelete: "delete"`. Default: `false`. */
@@ -82,8 +101,11 @@ export interface RepositoryArgs {
 export class Repository extends pulumi.ComponentResource {
   /** Repository name. */
   readonly name: pulumi.Output<string>;
+  /** ARN of the repository. */
   readonly arn: pulumi.Output<string>;
+  /** URL to push and pull, `<account>.dkr.ecr.<region>.<suffix>/<name>`. */
   readonly repositoryUrl: pulumi.Output<string>;
+  /** Account ID of the registry holding the repository. */
   readonly registryId: pulumi.Output<string>;
   /** Annotation linking a Backstage entity to this repository: `{ 'aws.amazon.com/amazon-ecr-arn': arn }`. */
   readonly catalogAnnotations: pulumi.Output<Record<string, string>>;
@@ -91,8 +113,11 @@ export class Repository extends pulumi.ComponentResource {
   readonly kmsKeyArn: pulumi.Output<string> | undefined;
   /** The underlying repository resource. */
   readonly repository: aws.ecr.Repository;
+  /** The lifecycle policy; absent with `skipLifecyclePolicy`. */
   readonly lifecyclePolicy: aws.ecr.LifecyclePolicy | undefined;
+  /** The repository policy; absent without grants. */
   readonly repositoryPolicy: aws.ecr.RepositoryPolicy | undefined;
+  /** The created KMS key; absent with AES256 or a given `kmsKeyArn`. */
   readonly kmsKey: aws.kms.Key | undefined;
 
   constructor(
@@ -102,6 +127,13 @@ export class Repository extends pulumi.ComponentResource {
   ) {
     super('ecr-kit:index:Repository', name, {}, opts);
     const subject = `Repository "${name}"`;
+    requirePlain(subject, args, [
+      'lifecycleRules',
+      'policyStatements',
+      'mutableTagFilters',
+      'pullAccounts',
+      'pushAccounts',
+    ]);
     if (args.encryption === 'AES256' && args.kmsKeyArn !== undefined) {
       throw new EcrStandardError(subject, [
         {
@@ -118,7 +150,7 @@ export class Repository extends pulumi.ComponentResource {
       scanOnPush: args.scanOnPush,
       encryption:
         args.encryption ?? (args.kmsKeyArn !== undefined ? 'KMS' : undefined),
-      lifecycleRules: args.lifecycleRules,
+      lifecycleRules: standardLifecycleRules(args.lifecycleRules),
       untaggedExpiryDays: args.untaggedExpiryDays,
       maxImageCount: args.maxImageCount,
       skipLifecyclePolicy: args.skipLifecyclePolicy,
@@ -127,7 +159,7 @@ export class Repository extends pulumi.ComponentResource {
       pullOrganizationIds: args.pullOrganizationIds,
       lambdaPull: args.lambdaPull,
       lambdaAccounts: args.lambdaAccounts,
-      policyStatements: args.policyStatements,
+      policyStatements: standardPolicyStatements(args.policyStatements),
       entityRef: args.entityRef,
       forceDelete: args.forceDelete,
     });
@@ -234,7 +266,7 @@ export class Repository extends pulumi.ComponentResource {
         pullOrganizationIds: args.pullOrganizationIds,
         lambdaPull: args.lambdaPull,
         lambdaAccounts: args.lambdaAccounts,
-        policyStatements: args.policyStatements,
+        policyStatements: standardPolicyStatements(args.policyStatements),
       };
       this.repositoryPolicy = new aws.ecr.RepositoryPolicy(
         `${name}-policy`,

@@ -3,7 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 import type {
   CreationTemplateSettings,
   CreationTemplateUse,
-  LifecycleRule,
+  EncryptionType,
   StandardViolation,
 } from '@ecr-kit/ecr-standard';
 import {
@@ -14,16 +14,18 @@ import {
   throwIfViolations,
 } from '@ecr-kit/ecr-standard';
 import type { Registry } from './Registry';
+import type { RepositoryLifecycleRule } from './schemaTypes';
+import { standardLifecycleRules } from './schemaTypes';
 import { templateRole } from './templateRole';
 
 /** What every creation template of ecr-kit takes. */
 interface TemplateBaseArgs {
   /** Default: `AES256`; `KMS` needs `kmsKeyArn`. */
-  readonly encryption?: 'AES256' | 'KMS';
+  readonly encryption?: EncryptionType;
   /** KMS key ARN (`…:key/<id>`, in the template's Region) for `KMS` encryption. Default: none. */
   readonly kmsKeyArn?: pulumi.Input<string>;
   /** Lifecycle rules replacing the standard ones. Default: the standard rules. */
-  readonly lifecycleRules?: LifecycleRule[];
+  readonly lifecycleRules?: RepositoryLifecycleRule[];
   /** Default: 14. */
   readonly untaggedExpiryDays?: number;
   /** Default: 500. */
@@ -45,7 +47,7 @@ interface TemplateBaseArgs {
  * How ECR creates replicated repositories in a destination: the standard's settings
  * (immutable tags, AES256, the standard lifecycle policy) unless changed here.
  */
-export interface CreationTemplateArgs extends TemplateBaseArgs {
+export interface ReplicatedRepositoryTemplate extends TemplateBaseArgs {
   /** Default: `false` (tags immutable). */
   readonly mutableTags?: boolean;
   /** Tags that stay mutable (→ `IMMUTABLE_WITH_EXCLUSION`). Default: none. */
@@ -57,7 +59,7 @@ export interface CreationTemplateArgs extends TemplateBaseArgs {
  * ECR updates a cached tag from the upstream (at most once every 24 hours) only where the tag
  * can move.
  */
-export interface CachedRepositoryArgs extends TemplateBaseArgs {
+export interface CachedRepositoryTemplate extends TemplateBaseArgs {
   /**
    * Make cached tags immutable: a cached tag then keeps the first digest ECR pulled, and
    * never receives the upstream's later fixes. Default: `false` (`MUTABLE`).
@@ -82,9 +84,9 @@ const KMS_KEY_ARN =
 /** Checks a template's options for `registry` and applies the standard; throws naming `subject`. */
 export function resolveTemplate(
   subject: string,
-  args: CreationTemplateArgs | CachedRepositoryArgs,
+  args: ReplicatedRepositoryTemplate | CachedRepositoryTemplate,
   use: CreationTemplateUse,
-  registry: Registry,
+  registry: Pick<Registry, 'accountId' | 'region' | 'partition'>,
   field: string,
 ): ResolvedTemplate {
   const violations: StandardViolation[] = [];
@@ -141,6 +143,7 @@ export function resolveTemplate(
       subject,
       {
         ...args,
+        lifecycleRules: standardLifecycleRules(args.lifecycleRules),
         encryption,
       },
       use,
@@ -231,3 +234,9 @@ export function createTemplate(
     { ...registry.childOptions(parent), dependsOn: role.ready },
   );
 }
+
+/** @deprecated Renamed `CachedRepositoryTemplate` (the name other languages see); this alias goes in 1.0. */
+export type CachedRepositoryArgs = CachedRepositoryTemplate;
+
+/** @deprecated Renamed `ReplicatedRepositoryTemplate` (the name other languages see); this alias goes in 1.0. */
+export type CreationTemplateArgs = ReplicatedRepositoryTemplate;

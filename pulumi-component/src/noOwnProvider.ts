@@ -9,10 +9,14 @@ export function noOwnProvider(
   subject: string,
   opts: pulumi.ComponentResourceOptions | undefined,
 ): void {
-  if (opts?.provider !== undefined || opts?.providers !== undefined) {
+  // The provider host passes an empty `providers` map to every construct.
+  const providers =
+    opts?.providers === undefined ? 0 : Object.keys(opts.providers).length;
+  if (opts?.provider !== undefined || providers > 0) {
     throw new EcrStandardError(subject, [
       {
-        field: opts.provider !== undefined ? 'opts.provider' : 'opts.providers',
+        field:
+          opts?.provider !== undefined ? 'opts.provider' : 'opts.providers',
         message:
           "the resources of this component live in its Registry and use the Registry's provider",
         fix: 'give the provider to the Registry (new Registry(name, args, { provider })) and remove it here',

@@ -38,7 +38,26 @@ export function claimRegistryScoped(
   claims().set(key, owner);
 }
 
-/** Forgets every claim (for tests that build several programs in one process). */
+const REGISTRIES = Symbol.for('@ecr-kit/pulumi/registries');
+
+function registries(): Map<string, object> {
+  const store = globalThis as { [REGISTRIES]?: Map<string, object> };
+  store[REGISTRIES] ??= new Map<string, object>();
+  return store[REGISTRIES];
+}
+
+/** Records the Registry component of registry `key` (`<account>/<region>`) of this program. */
+export function recordRegistry(key: string, registry: object): void {
+  registries().set(key, registry);
+}
+
+/** The Registry component of registry `key` in this program, if any. */
+export function findRegistry(key: string): object | undefined {
+  return registries().get(key);
+}
+
+/** Forgets every claim and Registry (for tests that build several programs in one process). */
 export function resetRegistryClaims(): void {
   claims().clear();
+  registries().clear();
 }

@@ -506,7 +506,7 @@ describe('PullThroughCache', () => {
     [
       'no registry',
       { registry: undefined },
-      'registry: the Registry the cache lives in is required',
+      'registry: the registry (account + Region) is required; pass a Registry component as registry, or give registry.accountId and registry.region',
     ],
   ])('rejects %s', (_, args, message) => {
     const make = () =>
@@ -747,17 +747,15 @@ describe('Replication across two accounts', () => {
       'rules[0].destinations: the rule has no destination',
     ],
     [
-      'a destination that is no Registry (finding 6)',
+      'a destination of another account with no credentials (finding 6)',
       () => ({
         rules: [
           {
-            destinations: [
-              { accountId: '222222222222', region: 'eu-west-2' } as Registry,
-            ],
+            destinations: [{ accountId: '222222222222', region: 'eu-west-2' }],
           },
         ],
       }),
-      'rules[0].destinations[0]: a destination must be a Registry of this program',
+      'destinations 222222222222/eu-west-2: the destination is in another account than the source (111111111111) and no Registry of it is in the program, so there are no credentials to create its creation template and registry policy statement; give assumeRoleArn (a role of account 222222222222 to deploy with), or list a Registry of that account with its provider',
     ],
     [
       'another partition (finding 7)',
@@ -880,7 +878,7 @@ describe('RegistryScanning', () => {
     [
       'no registry',
       { registry: undefined },
-      'registry: the Registry to configure is required',
+      'registry: the registry (account + Region) is required; pass a Registry component as registry, or give registry.accountId and registry.region',
     ],
   ])('rejects %s', (_, args, message) => {
     const make = () =>

@@ -173,6 +173,32 @@ describe('README examples', () => {
     expect(scanning.scanningConfiguration?.scanType).toBe('ENHANCED');
   });
 
+  it('registry-data: the data form caches, scans and replicates to the DR account', async () => {
+    const { failures } = await sim.up(README_EXAMPLES['registry-data']);
+    expect(failures).toEqual([]);
+    pull('ecr-public/nginx/nginx', '1.27');
+    expect(
+      await repository(MAIN, 'eu-west-1', 'ecr-public/nginx/nginx'),
+    ).toMatchObject({ imageTagMutability: 'MUTABLE' });
+    const pushed = sim.api.simulate.push({
+      accountId: MAIN,
+      region: 'eu-west-1',
+      repositoryName: 'payments/api',
+      tag: '1.0.0',
+    });
+    expect(pushed.replicationStatuses).toEqual([
+      { region: 'eu-central-1', registryId: DR, status: 'COMPLETE' },
+    ]);
+    expect(await repository(DR, 'eu-central-1', 'payments/api')).toMatchObject({
+      imageTagMutability: 'IMMUTABLE',
+      tags: [{ Key: 'ecr-kit/standard', Value: 'v1' }],
+    });
+    const scanning = await sim
+      .ecr(MAIN)
+      .send(new GetRegistryScanningConfigurationCommand({}));
+    expect(scanning.scanningConfiguration?.scanType).toBe('ENHANCED');
+  });
+
   it('pull-through-cache: caches each upstream, and the CI role only under its path', async () => {
     const { failures } = await sim.up(README_EXAMPLES['pull-through-cache']);
     expect(failures).toEqual([]);

@@ -140,6 +140,33 @@ export function scanningExample() {
   // #endregion
 }
 
+export function registryDataExample() {
+  // #region registry-data
+  // Everything as data, as other languages write it: the Registry creates the contributors.
+  new Registry('main', {
+    accountId: '111111111111',
+    region: 'eu-west-1',
+    pullThroughCache: { rules: [{ upstream: 'ecr-public' }] },
+    scanning: { scanType: 'ENHANCED' },
+    replication: {
+      rules: [
+        {
+          destinations: [
+            {
+              accountId: '222222222222',
+              region: 'eu-central-1',
+              // deploys the DR side (template, role, registry policy) with this role
+              assumeRoleArn: 'arn:aws:iam::222222222222:role/deployer',
+            },
+          ],
+        },
+      ],
+    },
+  });
+  new Repository('api', { name: 'payments/api' });
+  // #endregion
+}
+
 /** Every example, by the name of its README block. */
 export const README_EXAMPLES: Record<string, () => unknown> = {
   repository: repositoryExample,
@@ -148,4 +175,5 @@ export const README_EXAMPLES: Record<string, () => unknown> = {
   registry: registryExample,
   'pull-through-cache': pullThroughCacheExample,
   scanning: scanningExample,
+  'registry-data': registryDataExample,
 };

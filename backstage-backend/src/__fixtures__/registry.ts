@@ -9,6 +9,8 @@ export const ARNS = {
   payments: `arn:aws:ecr:eu-west-1:${MAIN}:repository/team/payments`,
   paymentsDr: `arn:aws:ecr:us-east-1:${DR}:repository/team/payments`,
   big: `arn:aws:ecr:eu-west-1:${MAIN}:repository/team/big`,
+  /** Generated, in the enhanced-scanning registry (Amazon Inspector). */
+  scanned: `arn:aws:ecr:us-east-1:${DR}:repository/team/scanned`,
   tagged: `arn:aws:ecr:eu-west-1:${MAIN}:repository/team/tagged`,
   other: `arn:aws:ecr:eu-west-1:${OTHER}:repository/team/secret`,
   unconfigured: `arn:aws:ecr:eu-west-1:444444444444:repository/team/nowhere`,
@@ -162,6 +164,7 @@ export const fixture: Fixture = {
             },
           ],
         },
+        { name: 'team/scanned', generate: { count: 1_200, seed: 5 } },
       ],
     },
     {

@@ -74,6 +74,8 @@ export async function startEcrBackend(options: {
             endpoint: options.api.url,
             maxAttempts: 4,
             tagLookup: [{ accountId: MAIN, regions: ['eu-west-1'] }],
+            // Tests count AWS calls: the scheduled pre-warm runs only where a test asks.
+            prewarm: { enabled: false },
             ...options.ecr,
           },
         },

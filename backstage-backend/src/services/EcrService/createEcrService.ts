@@ -17,15 +17,22 @@ import { AWS_STEPS, type AwsStep } from '../aws/iamActions';
 import { cacheKeys } from '../caching/cacheKeys';
 import type { CachedLoader } from '../caching/createCachedLoader';
 import { createDeadline, type Deadline } from '../caching/deadline';
-import { groupImages, selectImages } from '../listing/imageListing';
+import { groupImages } from '../listing/groupImages';
+import { selectImages } from '../listing/imageViews';
 import { listImageInventory } from '../listing/listImageInventory';
+import type { ImageInventory, IndexChild } from '../listing/types';
 import {
   createEntityRepositories,
   type TagLookupTarget,
 } from '../repositories/createEntityRepositories';
-import { describeRepository } from '../repositories/describeRepository';
+import {
+  describeRepository,
+  type RepositorySettings,
+} from '../repositories/describeRepository';
 import { combineScans } from '../scanning/combineScans';
 import { createScanSummaries } from '../scanning/createScanSummaries';
+import { createSeverityFilter } from '../scanning/createSeverityFilter';
+import { listInspectorSeverities } from '../scanning/inspectorSeverities';
 import {
   readImageFindings,
   selectFindings,
@@ -51,8 +58,8 @@ export interface EcrServiceLimits {
 /** Defaults of {@link EcrServiceLimits} (`ecr.*` in app-config). */
 export const DEFAULT_ECR_SERVICE_LIMITS: EcrServiceLimits = {
   deadlineMs: 15_000,
-  findingsConcurrency: 8,
-  concurrencyPerRegion: 16,
+  findingsConcurrency: 25,
+  concurrencyPerRegion: 50,
   maxRepositoriesPerEntity: 20,
 };
 
@@ -82,13 +89,53 @@ export function createEcrService(options: {
       `Amazon ECR did not answer within ${Math.round(limits.deadlineMs / 1000)} s in account ${arn.accountId} (${arn.region}) while trying to ${step.action}; try again shortly`,
     );
 
-  const inventory = (arn: RepositoryArn, deadline: Deadline) =>
-    loader.load(
-      cacheKeys.images(arn),
-      () =>
-        call(arn, AWS_STEPS.listImages, ecr => listImageInventory(ecr, arn)),
-      { deadline, onTimeout: timedOut(arn, AWS_STEPS.listImages) },
-    );
+  /** What each cached value is read from (uncached). */
+  const fetchers = {
+    /**
+     * A repository's whole listing. Index manifests read before (kept per digest for
+     * `digestTtlMs`: a digest's content never changes) are not read again.
+     */
+    async inventory(arn: RepositoryArn) {
+      const known = await loader.peek<Record<string, IndexChild[]>>(
+        cacheKeys.manifests(arn),
+      );
+      const listing = await call(arn, AWS_STEPS.listImages, ecr =>
+        listImageInventory(ecr, arn, { known }),
+      );
+      await loader.store(
+        cacheKeys.manifests(arn),
+        listing.indexChildren,
+        loader.ttls.digestTtlMs,
+      );
+      return listing;
+    },
+    settings: (arn: RepositoryArn) =>
+      call(arn, AWS_STEPS.describeRepository, ecr =>
+        describeRepository(ecr, arn),
+      ),
+    severities: (arn: RepositoryArn) =>
+      call.inspector(arn, AWS_STEPS.readSeverities, inspector =>
+        listInspectorSeverities(inspector, arn),
+      ),
+  };
+
+  const severityFilter = createSeverityFilter({
+    loader,
+    scans,
+    fetchSeverities: fetchers.severities,
+  });
+
+  const inventory = (arn: RepositoryArn, deadline?: Deadline) =>
+    loader.load(cacheKeys.images(arn), () => fetchers.inventory(arn), {
+      deadline,
+      onTimeout: timedOut(arn, AWS_STEPS.listImages),
+    });
+
+  const settings = (arn: RepositoryArn, deadline?: Deadline) =>
+    loader.load(cacheKeys.repository(arn), () => fetchers.settings(arn), {
+      deadline,
+      onTimeout: timedOut(arn, AWS_STEPS.describeRepository),
+    });
 
   return {
     async listRepositories(entity) {
@@ -102,19 +149,11 @@ export function createEcrService(options: {
         4,
         async (arn): Promise<EcrRepositorySummary | undefined> => {
           try {
-            const settings = await loader.load(
-              cacheKeys.repository(arn),
-              () =>
-                call(arn, AWS_STEPS.describeRepository, ecr =>
-                  describeRepository(ecr, arn),
-                ),
-              {
-                deadline,
-                onTimeout: timedOut(arn, AWS_STEPS.describeRepository),
-              },
-            );
-            const images = await inventory(arn, deadline);
-            for (const { freshness } of [settings, images]) {
+            const [described, images] = await Promise.all([
+              settings(arn, deadline),
+              inventory(arn, deadline),
+            ]);
+            for (const { freshness } of [described, images]) {
               if (freshness.stale) {
                 stale = true;
                 if (freshness.staleReason) {
@@ -127,7 +166,7 @@ export function createEcrService(options: {
             }
             const consoleUrl = ecrConsoleLinks(arn).repository;
             return {
-              ...settings.value,
+              ...described.value,
               uri: ecrRepositoryUri(arn),
               // As the images table counts them: platform manifests and referrers
               // are grouped under their image.
@@ -161,31 +200,17 @@ export function createEcrService(options: {
       const links = ecrConsoleLinks(arn);
       const { value, freshness } = await inventory(arn, deadline);
       const grouped = groupImages(value);
+      const severity = query.minSeverity
+        ? await severityFilter(arn, grouped, query.minSeverity, {
+            deadline,
+            enhanced: await settings(arn, deadline).then(
+              s => s.value.scanning.type === 'ENHANCED',
+              () => false,
+            ),
+          })
+        : undefined;
+      const selection = selectImages(grouped, query, severity);
       const known = new Map<string, EcrScanSummary>();
-      if (query.minSeverity) {
-        // Filtering the whole repository needs every image's summary: use what is cached
-        // and fill the rest in the background; the response counts what is not known yet.
-        const needed = grouped
-          .flatMap(i => (i.kind === 'image-index' ? i.children : [i]))
-          .filter(i => !i.scan);
-        const cached = await scans.cached(
-          arn,
-          needed.map(i => i.digest),
-        );
-        scans.warm(arn, cached.missing);
-        for (const [digest, summary] of cached.known)
-          known.set(digest, summary);
-        for (const index of grouped) {
-          const platforms = index.children.map(c => known.get(c.digest));
-          if (index.kind === 'image-index' && platforms.every(Boolean)) {
-            known.set(
-              index.digest,
-              combineScans(platforms as EcrScanSummary[]),
-            );
-          }
-        }
-      }
-      const selection = selectImages(grouped, query, known);
       // Summaries for the page only: its images and the platforms of its indexes. One that
       // cannot be read leaves that image's scan UNAVAILABLE; the listing is still served.
       const wanted = selection.images.flatMap(i =>
@@ -225,6 +250,30 @@ export function createEcrService(options: {
         images,
         freshness,
       };
+    },
+
+    async prewarm(entity, { maxAgeMs }) {
+      const sentBefore = options.clients.requestsSent();
+      const result = { repositories: 0, refreshed: 0, images: 0, calls: 0 };
+      for (const arn of await repositories.list(entity)) {
+        result.repositories += 1;
+        const warm = <T>(key: string, fetch: () => Promise<T>) =>
+          loader.warm(key, fetch, { maxAgeMs });
+        const refreshed = await warm(cacheKeys.images(arn), () =>
+          fetchers.inventory(arn),
+        );
+        await warm(cacheKeys.repository(arn), () => fetchers.settings(arn));
+        const [described, listing] = await Promise.all([
+          loader.peek<RepositorySettings>(cacheKeys.repository(arn)),
+          loader.peek<ImageInventory>(cacheKeys.images(arn)),
+        ]);
+        if (described?.scanning.type === 'ENHANCED') {
+          await warm(cacheKeys.severities(arn), () => fetchers.severities(arn));
+        }
+        if (refreshed) result.refreshed += 1;
+        result.images += listing?.images.length ?? 0;
+      }
+      return { ...result, calls: options.clients.requestsSent() - sentBefore };
     },
 
     async getFindings(entity, repositoryArn, digest, filter) {

@@ -1,42 +1,65 @@
 import type {
   CacheService,
+  DatabaseService,
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import { durationToMilliseconds, type HumanDuration } from '@backstage/types';
-import { awsClientsFromConfig } from '@ecr-kit/backstage-plugin-ecr-node';
-import { DEFAULT_CACHE_TTLS } from '../caching/cacheKeys';
+import type { Config } from '@backstage/config';
+import {
+  awsClientsFromConfig,
+  readDurationMs,
+} from '@ecr-kit/backstage-plugin-ecr-node';
+import { DEFAULT_CACHE_TTLS, type CacheTtls } from '../caching/cacheKeys';
 import { createCachedLoader } from '../caching/createCachedLoader';
+import { createDatabaseRefreshLock } from '../caching/refreshLock';
 import {
   DEFAULT_ECR_SERVICE_LIMITS,
   createEcrService,
 } from './createEcrService';
 import type { EcrService } from './types';
 
+/** `ecr.cache.*`, with the defaults. */
+export function readCacheTtls(config: Config): CacheTtls {
+  const ecr = config.getOptionalConfig('ecr');
+  const duration = (key: string, fallback: number) =>
+    readDurationMs(ecr, key, fallback);
+  return {
+    ttlMs: duration('cache.ttl', DEFAULT_CACHE_TTLS.ttlMs),
+    staleTtlMs: duration('cache.staleTtl', DEFAULT_CACHE_TTLS.staleTtlMs),
+    errorTtlMs: duration('cache.errorTtl', DEFAULT_CACHE_TTLS.errorTtlMs),
+    lockTtlMs: duration('cache.lockTtl', DEFAULT_CACHE_TTLS.lockTtlMs),
+    digestTtlMs: duration('cache.digestTtl', DEFAULT_CACHE_TTLS.digestTtlMs),
+    scanTtlMs: duration('cache.scanTtl', DEFAULT_CACHE_TTLS.scanTtlMs),
+  };
+}
+
 /** The {@link EcrService} as app-config (`aws.*`, `ecr.*`) describes it. */
-export function ecrServiceFromConfig(deps: {
+export async function ecrServiceFromConfig(deps: {
   config: RootConfigService;
   logger: LoggerService;
   cache: CacheService;
-}): EcrService {
+  database?: DatabaseService;
+}): Promise<EcrService> {
   const ecr = deps.config.getOptionalConfig('ecr');
-  const duration = (key: string, fallback: number) => {
-    const value = ecr?.getOptional<HumanDuration | number>(key);
-    if (value === undefined) return fallback;
-    return typeof value === 'number' ? value : durationToMilliseconds(value);
-  };
+  const duration = (key: string, fallback: number) =>
+    readDurationMs(ecr, key, fallback);
   const number = (key: keyof typeof DEFAULT_ECR_SERVICE_LIMITS) =>
     ecr?.getOptionalNumber(key) ?? DEFAULT_ECR_SERVICE_LIMITS[key];
+  const ttls = readCacheTtls(deps.config);
   return createEcrService({
     clients: awsClientsFromConfig(deps.config),
     logger: deps.logger,
     loader: createCachedLoader({
       cache: deps.cache,
-      ttls: {
-        ttlMs: duration('cache.ttl', DEFAULT_CACHE_TTLS.ttlMs),
-        staleTtlMs: duration('cache.staleTtl', DEFAULT_CACHE_TTLS.staleTtlMs),
-        errorTtlMs: duration('cache.errorTtl', DEFAULT_CACHE_TTLS.errorTtlMs),
-      },
+      ttls,
+      // One refresh per key across replicas: they share the plugin's database.
+      ...(deps.database
+        ? {
+            lock: await createDatabaseRefreshLock(deps.database, {
+              ttlMs: ttls.lockTtlMs,
+            }),
+          }
+        : {}),
     }),
     tagLookup: (ecr?.getOptionalConfigArray('tagLookup') ?? []).map(c => ({
       accountId: c.getString('accountId'),

@@ -23,6 +23,7 @@ export const ecrServiceRef = createServiceRef<EcrService>({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         cache: coreServices.cache,
+        database: coreServices.database,
       },
       factory: deps => ecrServiceFromConfig(deps),
     }),

@@ -7,6 +7,18 @@ import type {
   Severity,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 
+/** What one entity's pre-warm did. */
+export interface EcrPrewarmResult {
+  /** Repositories the entity names. */
+  readonly repositories: number;
+  /** Listings this replica refreshed (the others were fresh or refreshed elsewhere). */
+  readonly refreshed: number;
+  /** Images in those repositories' listings. */
+  readonly images: number;
+  /** AWS requests this replica sent meanwhile (views' included), to pace the pre-warm. */
+  readonly calls: number;
+}
+
 /** The ECR data of one catalog entity. Every call is scoped to the entity's own repositories. */
 export interface EcrService {
   listRepositories(entity: Entity): Promise<EcrRepositoriesResponse>;
@@ -15,6 +27,15 @@ export interface EcrService {
     repositoryArn: string,
     query: EcrImagesQuery,
   ): Promise<EcrImagesResponse>;
+  /**
+   * Refreshes the cached data of the entity's repositories that is older than `maxAgeMs`
+   * (listing, settings, Inspector counts), one replica per key — for the scheduled
+   * pre-warm. Optional: a replacement service without it is not pre-warmed.
+   */
+  prewarm?(
+    entity: Entity,
+    options: { maxAgeMs: number },
+  ): Promise<EcrPrewarmResult>;
   getFindings(
     entity: Entity,
     repositoryArn: string,

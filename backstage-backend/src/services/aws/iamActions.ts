@@ -20,6 +20,10 @@ export const AWS_STEPS = {
     action: 'read scan findings',
     iamActions: ['ecr:DescribeImageScanFindings'],
   },
+  readSeverities: {
+    action: 'read the severity counts of enhanced scanning',
+    iamActions: ['inspector2:ListFindingAggregations'],
+  },
   findByTags: {
     action: 'find repositories by tag',
     iamActions: ['tag:GetResources'],

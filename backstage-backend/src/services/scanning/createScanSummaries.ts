@@ -68,6 +68,7 @@ export function createScanSummaries(options: {
         }),
       {
         deadline,
+        ttlMs: loader.ttls.scanTtlMs,
         onTimeout: () =>
           new Error(
             `Amazon ECR did not answer in time in account ${arn.accountId} (${arn.region}) while trying to read scan results`,

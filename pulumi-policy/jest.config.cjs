@@ -1,0 +1,4 @@
+module.exports = {
+  ...require('../jest.config.base.cjs'),
+  coverageThreshold: { global: { lines: 90 } },
+};
