@@ -1,11 +1,9 @@
 // The registry every row of the images-view benchmark reads: one local ECR API holding a
 // 10,000-image repository with basic scanning and one with enhanced scanning, and what
 // ECR itself says about them (calls per listing, images with findings, severity truth).
-import {
-  DescribeImageScanFindingsCommand,
-  ECRClient,
-} from '@aws-sdk/client-ecr';
+import type { Severity } from '@ecr-kit/backstage-plugin-ecr-common';
 import { startLocalEcrApi, type LocalEcrApi } from '@ecr-kit/local-ecr-api';
+import { SEVERITY_RANK, readScanTruth } from '../src/__testUtils__/scanTruth';
 
 export const N = Number(process.env.BENCH_IMAGES ?? 10_000);
 export const ACCOUNT = '111111111111';
@@ -16,9 +14,6 @@ export const KEY = { accessKeyId: 'AKIABENCH', secretAccessKey: 'bench' };
 
 export const arnOf = (region: string) =>
   `arn:aws:ecr:${region}:${ACCOUNT}:repository/${REPOSITORY}`;
-
-/** Severity ranks, worst first (as the images view orders them). */
-const RANK = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
 
 export async function startBenchRegistry(): Promise<LocalEcrApi> {
   return startLocalEcrApi({
@@ -75,50 +70,31 @@ export function listingCost(api: LocalEcrApi, region: string) {
 export async function severityTruth(
   api: LocalEcrApi,
   region: string,
-  minimum: string,
+  minimum: Severity,
 ) {
-  const ecr = new ECRClient({
-    endpoint: api.url,
+  const truth = await readScanTruth(api, {
+    accountId: ACCOUNT,
     region,
+    repositoryName: REPOSITORY,
     credentials: KEY,
   });
+  const limit = SEVERITY_RANK.indexOf(minimum);
+  const matches = (digest: string) =>
+    (truth.get(digest) ?? []).some(s => SEVERITY_RANK.indexOf(s) <= limit);
   const all = images(api, region);
-  const worst = new Map<string, number>();
-  let next = 0;
-  const active = all.filter(i => i.imageStatus === 'ACTIVE');
-  await Promise.all(
-    Array.from({ length: 32 }, async () => {
-      while (next < active.length) {
-        const image = active[next++];
-        const scan = await ecr
-          .send(
-            new DescribeImageScanFindingsCommand({
-              repositoryName: REPOSITORY,
-              imageId: { imageDigest: image.imageDigest },
-              maxResults: 1,
-            }),
-          )
-          .catch(() => undefined);
-        const counts = scan?.imageScanFindings?.findingSeverityCounts ?? {};
-        const ranks = Object.entries(counts)
-          .filter(([, n]) => (n ?? 0) > 0)
-          .map(([s]) => (RANK.includes(s) ? RANK.indexOf(s) : RANK.length));
-        if (ranks.length > 0) worst.set(image.imageDigest, Math.min(...ranks));
-      }
-    }),
-  );
-  ecr.destroy();
   const children = new Set(
-    active.flatMap(i => (i.manifests ?? []).map(m => m.digest)),
+    all
+      .filter(i => i.imageStatus === 'ACTIVE')
+      .flatMap(i => (i.manifests ?? []).map(m => m.digest)),
   );
-  const limit = RANK.indexOf(minimum);
   const matching = all
     .filter(i => !i.subjectManifestDigest && !children.has(i.imageDigest))
     .filter(i =>
       (i.manifests && i.imageStatus === 'ACTIVE'
         ? i.manifests.map(m => m.digest)
         : [i.imageDigest]
-      ).some(d => (worst.get(d) ?? Infinity) <= limit),
+      ).some(matches),
     ).length;
-  return { matching, withFindings: worst.size };
+  const withFindings = [...truth.values()].filter(s => s.length > 0).length;
+  return { matching, withFindings };
 }

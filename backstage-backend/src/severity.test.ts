@@ -1,14 +1,11 @@
 import {
-  DescribeImageScanFindingsCommand,
-  ECRClient,
-} from '@aws-sdk/client-ecr';
-import {
   ECR_ARN_ANNOTATION,
   type EcrImagesResponse,
   type Severity,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 import { startLocalEcrApi, type LocalEcrApi } from '@ecr-kit/local-ecr-api';
 import { ARNS, DR, NOW, fixture } from './__fixtures__/registry';
+import { SEVERITY_RANK, readScanTruth } from './__testUtils__/scanTruth';
 import {
   SECRET,
   component,
@@ -21,14 +18,7 @@ import {
 // its answer must be the one per-image scan findings give.
 
 jest.setTimeout(60_000);
-const RANK: Severity[] = [
-  'CRITICAL',
-  'HIGH',
-  'MEDIUM',
-  'LOW',
-  'INFORMATIONAL',
-  'UNDEFINED',
-];
+const RANK = SEVERITY_RANK;
 const REPOSITORY = 'team/scanned';
 let api: LocalEcrApi;
 /** Per platform digest: the severities ECR's own scan findings count. */
@@ -36,34 +26,12 @@ let truth: Map<string, Severity[]>;
 
 beforeAll(async () => {
   api = await startLocalEcrApi({ fixture, now: () => NOW, seed: 3 });
-  const ecr = new ECRClient({
-    endpoint: api.url,
+  truth = await readScanTruth(api, {
+    accountId: DR,
     region: 'us-east-1',
+    repositoryName: REPOSITORY,
     credentials: { accessKeyId: 'AKIADRACCOUNT', secretAccessKey: SECRET },
   });
-  truth = new Map();
-  for (const image of images()) {
-    if (image.imageStatus !== 'ACTIVE') continue;
-    const scan = await ecr
-      .send(
-        new DescribeImageScanFindingsCommand({
-          repositoryName: REPOSITORY,
-          imageId: { imageDigest: image.imageDigest },
-          maxResults: 1,
-        }),
-      )
-      .catch(() => undefined);
-    const counts = scan?.imageScanFindings?.findingSeverityCounts ?? {};
-    truth.set(
-      image.imageDigest,
-      Object.entries(counts)
-        .filter(([, n]) => (n ?? 0) > 0)
-        .map(
-          ([s]) => (RANK.includes(s as Severity) ? s : 'UNDEFINED') as Severity,
-        ),
-    );
-  }
-  ecr.destroy();
 });
 afterAll(() => api.stop());
 beforeEach(() => {
