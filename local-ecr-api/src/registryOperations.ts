@@ -117,7 +117,9 @@ export function getRegistryScanningConfiguration(registry: Registry) {
 
 /**
  * PutRegistryScanningConfiguration: continuous scanning exists only with enhanced scanning,
- * and each scan frequency appears in one rule at most
+ * manual scanning only with basic scanning (API reference, RegistryScanningRule: with
+ * ENHANCED "the supported scan frequencies are CONTINUOUS_SCAN and SCAN_ON_PUSH"), and each
+ * scan frequency appears in one rule at most
  * (https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html).
  */
 export function putRegistryScanningConfiguration(
@@ -134,6 +136,12 @@ export function putRegistryScanningConfiguration(
       throw invalidParameterAt(
         at,
         'CONTINUOUS_SCAN requires scanType ENHANCED; basic scanning scans on push or manually',
+      );
+    }
+    if (scanType === 'ENHANCED' && rule.scanFrequency === 'MANUAL') {
+      throw invalidParameterAt(
+        at,
+        'MANUAL requires scanType BASIC; enhanced scanning scans on push or continuously',
       );
     }
     if (frequencies.has(rule.scanFrequency)) {

@@ -486,6 +486,26 @@ describe('scanning', () => {
         "Invalid parameter at 'rules.1.member.scanFrequency' failed to satisfy constraint: 'CONTINUOUS_SCAN requires scanType ENHANCED; basic scanning scans on push or manually'",
       ),
     );
+    await expectAwsError(
+      ecr().send(
+        new PutRegistryScanningConfigurationCommand({
+          scanType: 'ENHANCED',
+          rules: [
+            {
+              scanFrequency: 'SCAN_ON_PUSH',
+              repositoryFilters: [{ filter: 'team/*', filterType: 'WILDCARD' }],
+            },
+            {
+              scanFrequency: 'MANUAL',
+              repositoryFilters: [{ filter: '*', filterType: 'WILDCARD' }],
+            },
+          ],
+        }),
+      ),
+      invalid(
+        "Invalid parameter at 'rules.2.member.scanFrequency' failed to satisfy constraint: 'MANUAL requires scanType BASIC; enhanced scanning scans on push or continuously'",
+      ),
+    );
     await ecr().send(
       new PutRegistryScanningConfigurationCommand({
         scanType: 'ENHANCED',
