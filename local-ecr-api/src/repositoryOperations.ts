@@ -101,7 +101,10 @@ function kmsArn(registry: Registry, resource: string): string {
 
 /**
  * The KMS key a repository will use. An unknown key is a KmsException, as ECR reports a key
- * it cannot use; keys exist when seeded or added with `resources.putKmsKey`.
+ * it cannot use; keys exist when seeded or added with `resources.putKmsKey`. A key of
+ * another Region is unusable too: "The key must exist in the same Region as the repository"
+ * (API reference, EncryptionConfiguration.kmsKey). The exact error ECR gives for it is not
+ * documented; it is reported here like a missing key.
  */
 export function resolveKmsKey(
   registry: Registry,
@@ -128,9 +131,12 @@ export function resolveKmsKey(
           kmsKey.startsWith('alias/') ? kmsKey : `key/${kmsKey}`,
         ),
       ];
+  const inRegion = (key: string) => key.split(':')[3] === registry.region;
   if (
     candidates.some(
-      key => world.resources.hasKmsKey(key) || key.endsWith(':alias/aws/ecr'),
+      key =>
+        inRegion(key) &&
+        (world.resources.hasKmsKey(key) || key.endsWith(':alias/aws/ecr')),
     )
   ) {
     return kmsKey;

@@ -31,6 +31,11 @@ beforeAll(async () => {
       registries: [
         {
           accountId: ACCOUNT,
+          region: 'us-east-1',
+          kmsKeys: [`arn:aws:kms:us-east-1:${ACCOUNT}:key/us-east-1-key`],
+        },
+        {
+          accountId: ACCOUNT,
           region: 'eu-west-1',
           kmsKeys: [
             `arn:aws:kms:eu-west-1:${ACCOUNT}:key/11111111-2222-3333-4444-555555555555`,
@@ -385,6 +390,22 @@ describe('settings a repository can hold', () => {
         type: 'KmsException',
         status: 400,
         message: `The KMS key 'arn:aws:kms:eu-west-1:${ACCOUNT}:key/nope' does not exist or ECR is not allowed to use it in eu-west-1`,
+      },
+    );
+    // "The key must exist in the same Region as the repository" (API reference,
+    // EncryptionConfiguration): a key of another Region is one ECR cannot use.
+    const elsewhere = `arn:aws:kms:us-east-1:${ACCOUNT}:key/us-east-1-key`;
+    await expectAwsError(
+      ecr().send(
+        new CreateRepositoryCommand({
+          repositoryName: 'kms/elsewhere',
+          encryptionConfiguration: { encryptionType: 'KMS', kmsKey: elsewhere },
+        }),
+      ),
+      {
+        type: 'KmsException',
+        status: 400,
+        message: `The KMS key '${elsewhere}' does not exist or ECR is not allowed to use it in eu-west-1`,
       },
     );
     await expectAwsError(
