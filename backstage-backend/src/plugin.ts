@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ecrPermissions } from '@ecr-kit/backstage-plugin-ecr-common';
+import { registerEcrActions } from './actions/ecrActions';
 import { readPrewarmSettings } from './prewarm/prewarmSettings';
 import { schedulePrewarm } from './prewarm/schedulePrewarm';
 import { createRouter } from './router';
@@ -26,6 +28,7 @@ export const ecrPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         logger,
@@ -38,11 +41,18 @@ export const ecrPlugin = createBackendPlugin({
         config,
         scheduler,
         auth,
+        actionsRegistry,
       }) {
         permissionsRegistry.addPermissions(ecrPermissions);
         httpRouter.use(
           createRouter({ httpAuth, permissions, catalog, ecr, logger }),
         );
+        // The same entity-scoped reads for automation (MCP, AI assistants).
+        registerEcrActions({
+          actionsRegistry,
+          access: { catalog, permissions, logger },
+          ecr,
+        });
         // Keeps annotated entities' listings warm: one replica runs each run.
         await schedulePrewarm({
           scheduler,

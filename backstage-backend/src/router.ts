@@ -3,21 +3,12 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  stringifyEntityRef,
-  type CompoundEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
-import {
-  NotAllowedError,
-  NotFoundError,
-  ServiceUnavailableError,
-} from '@backstage/errors';
+import type { CompoundEntityRef, Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { ecrReadPermission } from '@ecr-kit/backstage-plugin-ecr-common';
 import express, { type Request } from 'express';
 import Router from 'express-promise-router';
+import { loadAuthorizedEntity } from './access/loadAuthorizedEntity';
 import { entityRefFromPath } from './http/entityRefFromPath';
 import { MethodNotAllowedError, createErrorHandler } from './http/errorHandler';
 import {
@@ -43,39 +34,15 @@ export function createRouter(options: {
   const router = Router();
   router.use(express.json({ limit: '16kb' }));
 
-  /**
-   * The entity of the path, fetched by its parsed ref with the caller's credentials (an
-   * entity they cannot see does not exist for them); the permission is checked on the ref
-   * of the entity actually fetched.
-   */
+  /** The entity of the path, for the caller (see {@link loadAuthorizedEntity}). */
   async function loadEntity(req: Request): Promise<Entity> {
     const requested: CompoundEntityRef = entityRefFromPath(req.params);
     const credentials = await httpAuth.credentials(req);
-    let entity: Entity | undefined;
-    try {
-      entity = await catalog.getEntityByRef(requested, { credentials });
-    } catch (error) {
-      logger.warn(`Catalog lookup failed: ${(error as Error).name}`);
-      throw new ServiceUnavailableError(
-        'The catalog could not be read; try again shortly',
-      );
-    }
-    const ref = entity && stringifyEntityRef(entity);
-    if (!entity || ref !== stringifyEntityRef(requested)) {
-      throw new NotFoundError(
-        `Entity ${stringifyEntityRef(requested)} not found`,
-      );
-    }
-    const [decision] = await permissions.authorize(
-      [{ permission: ecrReadPermission, resourceRef: ref! }],
-      { credentials },
+    return loadAuthorizedEntity(
+      { catalog, permissions, logger },
+      requested,
+      credentials,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may see ${ref} but not its ECR data (permission ${ecrReadPermission.name})`,
-      );
-    }
-    return entity;
   }
 
   router.get(`${ENTITY_PATH}/repositories`, async (req, res) => {

@@ -22,3 +22,28 @@ export function isEcrAvailable(entity: Entity): boolean {
     annotations[ECR_TAGS_ANNOTATION]?.trim(),
   );
 }
+
+/** `spec.type` of the catalog `Resource` entities the ECR entity provider emits. */
+export const ECR_REPOSITORY_RESOURCE_TYPE = 'ecr-repository';
+
+/**
+ * Labels the ECR entity provider sets on each repository entity: the settings a platform
+ * team filters the catalog by (values are label-safe: lowercase words, `true`/`false`).
+ */
+export const ECR_REPOSITORY_LABELS = {
+  /** AWS account id of the repository. */
+  accountId: 'ecr-kit.io/account-id',
+  /** AWS Region of the repository. */
+  region: 'ecr-kit.io/region',
+  /** `immutable`, `mutable`, `immutable-with-exclusion` or `mutable-with-exclusion`. */
+  tagMutability: 'ecr-kit.io/tag-mutability',
+  /** `true` when images are scanned when pushed (repository setting). */
+  scanOnPush: 'ecr-kit.io/scan-on-push',
+  /** `aes256`, `kms` or `kms-dsse`. */
+  encryption: 'ecr-kit.io/encryption',
+  /** `true` when the repository carries no owner tag (the owner is the configured default). */
+  unowned: 'ecr-kit.io/unowned',
+} as const;
+
+/** Annotation of a repository entity: its `docker pull` URI. */
+export const ECR_REPOSITORY_URI_ANNOTATION = 'ecr-kit.io/repository-uri';

@@ -89,6 +89,7 @@ export async function startDemoPortal(
     import('@backstage/plugin-permission-backend-module-allow-all-policy'),
   );
   backend.add(import('@backstage/plugin-catalog-backend'));
+  backend.add(import('@ecr-kit/backstage-plugin-catalog-backend-module-ecr'));
   backend.add(
     import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
   );
