@@ -12,6 +12,7 @@ import {
   type EntityAccess,
 } from '../access/loadAuthorizedEntity';
 import { entityRefFromPath } from '../http/entityRefFromPath';
+import { IMAGE_DIGEST } from '../http/querySchemas';
 import type { EcrService } from '../services/EcrService';
 
 type Zod = Parameters<
@@ -20,8 +21,6 @@ type Zod = Parameters<
 
 /** Every action only reads, and the same input always gives the same answer. */
 const READ_ONLY = { readOnly: true, idempotent: true, destructive: false };
-
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 function entityRefInput(z: Zod) {
   return z
@@ -238,7 +237,7 @@ export function registerEcrActions(options: {
             .describe("One of the entity's repository ARNs"),
           digest: z
             .string()
-            .regex(DIGEST, 'must be sha256: followed by 64 hex digits')
+            .regex(IMAGE_DIGEST.pattern, IMAGE_DIGEST.rule)
             .describe('The image digest, sha256:…'),
           minSeverity: z
             .enum(SEVERITIES)

@@ -54,13 +54,16 @@ export const imagesQuery = z
   })
   .strict();
 
+/** An image digest as the routes and actions accept it, and the rule in words. */
+export const IMAGE_DIGEST = {
+  pattern: /^sha256:[0-9a-f]{64}$/,
+  rule: 'must be sha256: followed by 64 hex digits',
+} as const;
+
 export const findingsQuery = z
   .object({
     repository,
-    digest: single.regex(
-      /^sha256:[0-9a-f]{64}$/,
-      'must be sha256: followed by 64 hex digits',
-    ),
+    digest: single.regex(IMAGE_DIGEST.pattern, IMAGE_DIGEST.rule),
     minSeverity: severity.optional(),
     fixable: oneOf(['true', 'false']).optional(),
   })
