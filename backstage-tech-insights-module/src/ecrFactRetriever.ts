@@ -1,0 +1,135 @@
+import type { AuthService } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import type { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type {
+  FactRetriever,
+  TechInsightFact,
+} from '@backstage-community/plugin-tech-insights-node';
+import {
+  ECR_ARN_ANNOTATION,
+  ECR_TAGS_ANNOTATION,
+  type EcrImagesResponse,
+  type EcrRepositoriesResponse,
+} from '@ecr-kit/backstage-plugin-ecr-common';
+import { ECR_FACT_SCHEMA, entityFacts } from './entityFacts';
+
+/** The retriever's id (its facts are stored under it). */
+export const ECR_FACT_RETRIEVER_ID = 'ecr-kit-facts';
+
+/** Entities read from the catalog per request. */
+const CATALOG_PAGE = 100;
+
+/**
+ * A Tech Insights fact retriever with the ECR facts of every entity that has an ECR
+ * annotation. The facts come from the ECR backend plugin's own API (`/api/ecr`), which
+ * serves them from its cache — the retriever adds no AWS calls of its own.
+ */
+export function createEcrFactRetriever(options: {
+  catalog: CatalogService;
+  now?: () => number;
+}): FactRetriever {
+  const now = options.now ?? Date.now;
+  return {
+    id: ECR_FACT_RETRIEVER_ID,
+    version: '0.1.0',
+    title: 'Amazon ECR',
+    description:
+      'Repository settings and the newest image’s findings of each entity with an ECR annotation',
+    entityFilter: [
+      { [`metadata.annotations.${ECR_ARN_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
+      {
+        [`metadata.annotations.${ECR_TAGS_ANNOTATION}`]: CATALOG_FILTER_EXISTS,
+      },
+    ],
+    schema: ECR_FACT_SCHEMA,
+    async handler({ discovery, auth, logger }) {
+      const baseUrl = await discovery.getBaseUrl('ecr');
+      const get = async <T>(path: string): Promise<T> => {
+        const { token } = await auth.getPluginRequestToken({
+          onBehalfOf: await auth.getOwnServiceCredentials(),
+          targetPluginId: 'ecr',
+        });
+        const res = await fetch(`${baseUrl}${path}`, {
+          headers: { Authorization: `Bearer ${token}` },
+          signal: AbortSignal.timeout(60_000),
+        });
+        if (!res.ok) throw await ResponseError.fromResponse(res);
+        return (await res.json()) as T;
+      };
+      const facts: TechInsightFact[] = [];
+      for await (const entity of annotatedEntities(options.catalog, auth)) {
+        const {
+          kind,
+          namespace = 'default',
+          name,
+        } = {
+          kind: entity.kind,
+          ...entity.metadata,
+        };
+        const path = `/entities/${encodeURIComponent(kind.toLocaleLowerCase('en-US'))}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+        try {
+          const { repositories, errors } = await get<EcrRepositoriesResponse>(
+            `${path}/repositories`,
+          );
+          for (const error of errors) {
+            logger.warn(
+              `ECR facts of ${kind}:${namespace}/${name}: ${error.message}`,
+            );
+          }
+          const newest = await Promise.all(
+            repositories.map(r =>
+              get<EcrImagesResponse>(
+                `${path}/images?repository=${encodeURIComponent(r.arn)}&pageSize=1`,
+              ).then(page => page.images[0]),
+            ),
+          );
+          const values = entityFacts(repositories, newest, now());
+          if (values) {
+            facts.push({
+              entity: { kind, namespace, name },
+              facts: { ...values },
+            });
+          }
+        } catch (error) {
+          logger.warn(
+            `ECR facts of ${kind}:${namespace}/${name} not read: ${(error as Error).message}`,
+          );
+        }
+      }
+      return facts;
+    },
+  };
+}
+
+/** Every entity with an ECR annotation, page by page, with the module's own credentials. */
+async function* annotatedEntities(
+  catalog: CatalogService,
+  auth: AuthService,
+): AsyncGenerator<Entity> {
+  const credentials = await auth.getOwnServiceCredentials();
+  let cursor: string | undefined;
+  do {
+    const page = await catalog.queryEntities(
+      cursor
+        ? { cursor, limit: CATALOG_PAGE }
+        : {
+            filter: [
+              {
+                [`metadata.annotations.${ECR_ARN_ANNOTATION}`]:
+                  CATALOG_FILTER_EXISTS,
+              },
+              {
+                [`metadata.annotations.${ECR_TAGS_ANNOTATION}`]:
+                  CATALOG_FILTER_EXISTS,
+              },
+            ],
+            limit: CATALOG_PAGE,
+          },
+      { credentials },
+    );
+    yield* page.items;
+    cursor = page.pageInfo.nextCursor;
+  } while (cursor);
+}
