@@ -28,3 +28,4 @@ export {
 } from './rateLimits';
 export type { RateLimiter } from './rateLimits';
 export { readDurationMs } from './readDurationMs';
+export { ECR_ENTITY_FILTER, annotatedEntities } from './annotatedEntities';

@@ -1,25 +1,21 @@
-import type { AuthService } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import type { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
   FactRetriever,
   TechInsightFact,
 } from '@backstage-community/plugin-tech-insights-node';
-import {
-  ECR_ARN_ANNOTATION,
-  ECR_TAGS_ANNOTATION,
-  type EcrImagesResponse,
-  type EcrRepositoriesResponse,
+import type {
+  EcrImagesResponse,
+  EcrRepositoriesResponse,
 } from '@ecr-kit/backstage-plugin-ecr-common';
+import {
+  ECR_ENTITY_FILTER,
+  annotatedEntities,
+} from '@ecr-kit/backstage-plugin-ecr-node';
 import { ECR_FACT_SCHEMA, entityFacts } from './entityFacts';
 
 /** The retriever's id (its facts are stored under it). */
 export const ECR_FACT_RETRIEVER_ID = 'ecr-kit-facts';
-
-/** Entities read from the catalog per request. */
-const CATALOG_PAGE = 100;
 
 /**
  * A Tech Insights fact retriever with the ECR facts of every entity that has an ECR
@@ -37,12 +33,7 @@ export function createEcrFactRetriever(options: {
     title: 'Amazon ECR',
     description:
       'Repository settings and the newest image’s findings of each entity with an ECR annotation',
-    entityFilter: [
-      { [`metadata.annotations.${ECR_ARN_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
-      {
-        [`metadata.annotations.${ECR_TAGS_ANNOTATION}`]: CATALOG_FILTER_EXISTS,
-      },
-    ],
+    entityFilter: ECR_ENTITY_FILTER,
     schema: ECR_FACT_SCHEMA,
     async handler({ discovery, auth, logger }) {
       const baseUrl = await discovery.getBaseUrl('ecr');
@@ -101,35 +92,4 @@ export function createEcrFactRetriever(options: {
       return facts;
     },
   };
-}
-
-/** Every entity with an ECR annotation, page by page, with the module's own credentials. */
-async function* annotatedEntities(
-  catalog: CatalogService,
-  auth: AuthService,
-): AsyncGenerator<Entity> {
-  const credentials = await auth.getOwnServiceCredentials();
-  let cursor: string | undefined;
-  do {
-    const page = await catalog.queryEntities(
-      cursor
-        ? { cursor, limit: CATALOG_PAGE }
-        : {
-            filter: [
-              {
-                [`metadata.annotations.${ECR_ARN_ANNOTATION}`]:
-                  CATALOG_FILTER_EXISTS,
-              },
-              {
-                [`metadata.annotations.${ECR_TAGS_ANNOTATION}`]:
-                  CATALOG_FILTER_EXISTS,
-              },
-            ],
-            limit: CATALOG_PAGE,
-          },
-      { credentials },
-    );
-    yield* page.items;
-    cursor = page.pageInfo.nextCursor;
-  } while (cursor);
 }

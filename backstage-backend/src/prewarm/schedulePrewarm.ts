@@ -3,52 +3,14 @@ import type {
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  ECR_ARN_ANNOTATION,
-  ECR_TAGS_ANNOTATION,
-} from '@ecr-kit/backstage-plugin-ecr-common';
+import { annotatedEntities } from '@ecr-kit/backstage-plugin-ecr-node';
 import type { EcrService } from '../services/EcrService';
 import type { PrewarmSettings } from './prewarmSettings';
 
 /** The scheduler task's id (one row in the scheduler's table, shared by all replicas). */
 export const PREWARM_TASK_ID = 'ecr-kit-prewarm';
-
-/** Entities read from the catalog per request. */
-const CATALOG_PAGE = 100;
-
-/** Every entity with an ECR annotation, page by page. */
-async function* annotatedEntities(
-  catalog: CatalogService,
-  auth: AuthService,
-): AsyncGenerator<Entity> {
-  const credentials = await auth.getOwnServiceCredentials();
-  let cursor: string | undefined;
-  do {
-    const page = await catalog.queryEntities(
-      cursor
-        ? { cursor, limit: CATALOG_PAGE }
-        : {
-            filter: [
-              {
-                [`metadata.annotations.${ECR_ARN_ANNOTATION}`]:
-                  CATALOG_FILTER_EXISTS,
-              },
-              {
-                [`metadata.annotations.${ECR_TAGS_ANNOTATION}`]:
-                  CATALOG_FILTER_EXISTS,
-              },
-            ],
-            limit: CATALOG_PAGE,
-          },
-      { credentials },
-    );
-    yield* page.items;
-    cursor = page.pageInfo.nextCursor;
-  } while (cursor);
-}
 
 /**
  * One pre-warm run: the repositories of every annotated entity, refreshed when their data
