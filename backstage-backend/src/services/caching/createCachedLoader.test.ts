@@ -1,3 +1,5 @@
+import type { CacheService } from '@backstage/backend-plugin-api';
+import type { JsonValue } from '@backstage/types';
 import { memoryCache } from '../../__testUtils__/memoryCache';
 import { createCachedLoader } from './createCachedLoader';
 import { createDeadline } from './deadline';
@@ -73,6 +75,53 @@ describe('createCachedLoader', () => {
     const values = await Promise.all(loads);
     expect(source.calls()).toBe(1);
     expect(values.map(v => v.value)).toEqual(Array(20).fill(['image']));
+  });
+
+  it('does not refresh again when another replica refreshed between its read and its lock', async () => {
+    let now = 0;
+    const cache = memoryCache();
+    const lock = createLocalRefreshLock();
+    // `b` reads the shared cache, then stalls until `a` has refreshed and released the lock.
+    let stalled: Promise<void> = Promise.resolve();
+    const slowCache: CacheService = {
+      ...cache,
+      async get<T extends JsonValue>(key: string) {
+        const value = await cache.get<T>(key);
+        await stalled;
+        return value;
+      },
+      withOptions: () => slowCache,
+    };
+    const a = createCachedLoader({ cache, lock, ttls, now: () => now });
+    const b = createCachedLoader({
+      cache: slowCache,
+      lock,
+      ttls,
+      now: () => now,
+    });
+    await a.load('k', async () => 'first');
+    expect((await b.load('k', async () => 'unused')).value).toBe('first');
+    now = 1_500;
+    let resume: () => void = () => undefined;
+    stalled = new Promise<void>(r => (resume = r));
+    let bFetches = 0;
+    const onB = b.load('k', async () => `b${++bFetches}`);
+    const refreshed = gate('second');
+    expect((await a.load('k', refreshed.fetch)).freshness.refreshing).toBe(
+      true,
+    );
+    refreshed.open();
+    await new Promise(r => setTimeout(r, 10));
+    expect((await a.load('k', refreshed.fetch)).value).toBe('second');
+    resume();
+    expect((await onB).value).toBe('first');
+    await new Promise(r => setTimeout(r, 10));
+    stalled = Promise.resolve();
+    expect((await b.load('k', async () => `b${++bFetches}`)).value).toBe(
+      'second',
+    );
+    expect(bFetches).toBe(0);
+    expect(refreshed.calls()).toBe(1);
   });
 
   it('answers a cold key within the deadline with the error it is given', async () => {

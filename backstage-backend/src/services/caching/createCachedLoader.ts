@@ -94,16 +94,23 @@ export function createCachedLoader(options: {
     return entry;
   }
 
-  /** Fetches and stores `key`, remembering a failure; one per key in this instance. */
+  /**
+   * Fetches and stores `key`, remembering a failure; one per key in this instance. Called
+   * holding the key's lock: a value younger than `maxAgeMs` that another replica stored
+   * between our read and our taking the lock is kept, not fetched again.
+   */
   function refresh<T>(
     key: string,
     fetch: () => Promise<T>,
     ttl = ttls.ttlMs,
+    maxAgeMs = ttl,
   ): Promise<Entry<T>> {
     let pending = inflight.get(key) as Promise<Entry<T>> | undefined;
     if (pending) return pending;
     pending = (async () => {
       try {
+        const landed = await newest<T>(key);
+        if (landed && age(landed) < maxAgeMs) return landed;
         const value = await fetch();
         const entry = { value, fetchedAt: new Date(now()).toISOString() };
         failures.delete(key);
@@ -208,8 +215,18 @@ export function createCachedLoader(options: {
     const cached = await newest<T>(key);
     if (cached && age(cached) < warmOptions.maxAgeMs) return false;
     if (inflight.has(key) || !(await lock.tryAcquire(key))) return false;
-    await refresh(key, fetch, warmOptions.ttlMs ?? ttls.ttlMs);
-    return true;
+    let fetched = false;
+    const fetchNow = () => {
+      fetched = true;
+      return fetch();
+    };
+    await refresh(
+      key,
+      fetchNow,
+      warmOptions.ttlMs ?? ttls.ttlMs,
+      warmOptions.maxAgeMs,
+    );
+    return fetched;
   }
 
   /** Stores a value computed elsewhere (e.g. alongside another load), kept `ttlMs`. */
