@@ -62,3 +62,11 @@ export const ECR_EXAMPLE_CHECKS = [
     90,
   ),
 ];
+
+/**
+ * {@link ECR_EXAMPLE_CHECKS} keyed by id, the shape of `techInsights.factChecker.checks`
+ * (for a static config source, or to print as YAML).
+ */
+export const ECR_EXAMPLE_CHECKS_CONFIG = Object.fromEntries(
+  ECR_EXAMPLE_CHECKS.map(({ id, ...definition }) => [id, definition]),
+);

@@ -13,4 +13,4 @@ export {
   entityFacts,
   type EcrEntityFacts,
 } from './entityFacts';
-export { ECR_EXAMPLE_CHECKS } from './exampleChecks';
+export { ECR_EXAMPLE_CHECKS, ECR_EXAMPLE_CHECKS_CONFIG } from './exampleChecks';

@@ -3,6 +3,7 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import ecrPlugin from '@ecr-kit/backstage-plugin-ecr';
+import { ecrScorecardModule } from './modules/scorecard/ecrScorecardModule';
 import { signInModule } from './modules/signIn';
 
 /** The demo portal: every plugin is a feature of the new frontend system. */
@@ -12,6 +13,7 @@ export default createApp({
     scaffolderPlugin,
     orgPlugin,
     ecrPlugin,
+    ecrScorecardModule,
     signInModule,
   ],
 });

@@ -37,7 +37,7 @@ export interface DemoPortal {
 
 /**
  * Starts the local ECR API, seeded with the demo registry, then the Backstage backend
- * (catalog, scaffolder, guest sign-in, the ecr-kit plugins and the built app) pointed
+ * (catalog, scaffolder, guest sign-in, Tech Insights, the ecr-kit plugins and the built app) pointed
  * at it. Resolves once the backend is listening.
  */
 export async function startDemoPortal(
@@ -101,6 +101,14 @@ export async function startDemoPortal(
     backend.add(module);
   }
   backend.add(import('@ecr-kit/backstage-plugin-ecr-backend'));
+  // The scorecard: Tech Insights with the JSON rules engine checks and the ECR facts.
+  backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+  backend.add(
+    import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+  );
+  backend.add(
+    import('@ecr-kit/backstage-plugin-tech-insights-backend-module-ecr'),
+  );
   // Ctrl-C stops the backend through its own signal handling; the local ECR API (in this
   // process) and the published files go with it.
   backend.add(

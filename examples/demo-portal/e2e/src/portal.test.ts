@@ -207,6 +207,39 @@ describe('demo portal', () => {
     await screenshot(card, 'ecr-card', ['backstage-plugin/docs/ecr-card.png']);
   });
 
+  it('shows the service’s scorecard from Tech Insights', async () => {
+    // payments-api's DR repository is MUTABLE and only payments/api in eu-west-1 has a
+    // lifecycle policy; every repository is scanned; the newest image (2.5.1-rc.2) has no
+    // critical finding (local-ecr/registry.json).
+    const card = page
+      .locator('.MuiCard-root')
+      .filter({ has: page.getByText('Scorecard', { exact: true }) });
+    const checks = card.getByRole('list', { name: 'Scorecard checks' });
+    // The facts are collected a few seconds after start-up: reload until they are.
+    const deadline = Date.now() + 60_000;
+    while (!(await checks.isVisible())) {
+      expect(Date.now()).toBeLessThan(deadline);
+      if (await card.getByText(/^No results yet/).isVisible()) {
+        await page.waitForTimeout(1_000);
+        await page.reload();
+      }
+      await page.waitForTimeout(200);
+    }
+    expect(await checks.getByRole('listitem').allInnerTexts()).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Immutable image tags: failed'),
+        expect.stringContaining('Images scanned on push: passed'),
+        expect.stringContaining('Lifecycle policy: failed'),
+        expect.stringContaining(
+          'No critical vulnerabilities in the newest image: passed',
+        ),
+      ]),
+    );
+    await screenshot(card, 'scorecard', [
+      'examples/demo-portal/docs/scorecard.png',
+    ]);
+  });
+
   it('shows the ECR tab: repository settings and the newest images first', async () => {
     const started = Date.now();
     await page.getByRole('link', { name: 'ECR', exact: true }).click();
@@ -711,6 +744,48 @@ describe('demo portal', () => {
       );
     },
   );
+
+  it('lists every ECR repository as a Resource, also the one nobody annotated, related to its service', async () => {
+    // Discovery runs a second after start; by now the catalog has processed its entities.
+    await page.goto(`${portal.url}/?filters[kind]=resource&filters[user]=all`);
+    const table = page.getByRole('table').first();
+    // Rows show the repository name (the entity's title); names carry account and region.
+    const unannotated = table.getByRole('row').filter({
+      has: page.getByRole('link', { name: 'legacy/batch-reports' }),
+    });
+    await unannotated.getByText('unowned', { exact: true }).waitFor();
+    await unannotated
+      .getByText('in account 444455556666 (us-east-1)')
+      .waitFor();
+    expect(
+      await table
+        .getByRole('link', { name: 'payments/api', exact: true })
+        .count(),
+    ).toBe(2);
+    await screenshot(page, 'ecr-resources', [
+      'examples/demo-portal/docs/ecr-resources.png',
+    ]);
+    const token = await guestToken(portal.url);
+    const res = await fetch(
+      `${portal.url}/api/catalog/entities/by-name/resource/default/payments-api-111122223333-eu-west-1`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    expect(res.status).toBe(200);
+    const resource = (await res.json()) as {
+      spec: { type: string; owner: string };
+      relations: { type: string; targetRef: string }[];
+    };
+    expect(resource.spec).toMatchObject({
+      type: 'ecr-repository',
+      owner: 'group:default/payments',
+    });
+    expect(resource.relations).toEqual(
+      expect.arrayContaining([
+        { type: 'dependencyOf', targetRef: 'component:default/payments-api' },
+        { type: 'ownedBy', targetRef: 'group:default/payments' },
+      ]),
+    );
+  });
 
   it('creates a service from the golden-path template and shows its new, empty ECR repository', async () => {
     await page.goto(`${portal.url}/create`);
