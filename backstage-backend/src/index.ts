@@ -6,4 +6,4 @@
  */
 export { ecrPlugin as default } from './plugin';
 export { ecrServiceRef } from './services/EcrService';
-export type { EcrService } from './services/EcrService';
+export type { EcrPrewarmResult, EcrService } from './services/EcrService';

@@ -12,7 +12,11 @@ import { createRouter } from './router';
 import { ecrServiceRef } from './services/EcrService';
 import { readCacheTtls } from './services/EcrService/ecrServiceFromConfig';
 
-/** The ecr-kit ECR backend plugin, served under /api/ecr. */
+/**
+ * The ecr-kit ECR backend plugin, served under /api/ecr.
+ *
+ * @public
+ */
 export const ecrPlugin = createBackendPlugin({
   pluginId: 'ecr',
   register(env) {

@@ -13,6 +13,8 @@ import {
 /**
  * Catalog module adding the ECR entity provider, configured under `ecr.entityProvider`.
  * Without that key it adds nothing.
+ *
+ * @public
  */
 export const catalogModuleEcrEntityProvider = createBackendModule({
   pluginId: 'catalog',

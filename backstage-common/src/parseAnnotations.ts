@@ -5,13 +5,21 @@ import {
   type RepositoryArn,
 } from './repositoryArn';
 
-/** A tag filter from {@link ECR_TAGS_ANNOTATION}. */
+/**
+ * A tag filter from {@link ECR_TAGS_ANNOTATION}.
+ *
+ * @public
+ */
 export interface RepositoryTagFilter {
   readonly key: string;
   readonly value: string;
 }
 
-/** Thrown for a malformed ECR annotation; the message names the annotation and the fix. */
+/**
+ * Thrown for a malformed ECR annotation; the message names the annotation and the fix.
+ *
+ * @public
+ */
 export class InvalidEcrAnnotationError extends Error {
   constructor(
     readonly annotation: string,
@@ -22,7 +30,11 @@ export class InvalidEcrAnnotationError extends Error {
   }
 }
 
-/** Parses the comma-separated ARN annotation; duplicates are dropped, order kept. */
+/**
+ * Parses the comma-separated ARN annotation; duplicates are dropped, order kept.
+ *
+ * @public
+ */
 export function parseEcrArnAnnotation(value: string): RepositoryArn[] {
   const seen = new Set<string>();
   const result: RepositoryArn[] = [];
@@ -51,7 +63,11 @@ export function parseEcrArnAnnotation(value: string): RepositoryArn[] {
   return result;
 }
 
-/** Parses `key=value[,key=value]`; a key may appear once. */
+/**
+ * Parses `key=value[,key=value]`; a key may appear once.
+ *
+ * @public
+ */
 export function parseEcrTagsAnnotation(value: string): RepositoryTagFilter[] {
   const filters: RepositoryTagFilter[] = [];
   for (const item of value.split(',')) {

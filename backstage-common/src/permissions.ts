@@ -5,6 +5,8 @@ import { createPermission } from '@backstage/plugin-permission-common';
  * permission on the catalog entity, so a permission policy can allow it per entity —
  * e.g. vulnerability details only for the owning team — on top of catalog visibility.
  * Allowed when the portal runs no permission policy.
+ *
+ * @public
  */
 export const ecrReadPermission = createPermission({
   name: 'ecr.entity.read',
@@ -12,5 +14,9 @@ export const ecrReadPermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
-/** Every permission of the ECR plugins. */
+/**
+ * Every permission of the ECR plugins.
+ *
+ * @public
+ */
 export const ecrPermissions = [ecrReadPermission];

@@ -4,7 +4,11 @@ import {
   partitionOf,
 } from '@ecr-kit/ecr-standard';
 
-/** The parts of an ECR repository ARN. */
+/**
+ * The parts of an ECR repository ARN.
+ *
+ * @public
+ */
 export interface RepositoryArn {
   readonly arn: string;
   readonly partition: string;
@@ -13,10 +17,21 @@ export interface RepositoryArn {
   readonly repositoryName: string;
 }
 
+/**
+ * The longest repository ARN the API takes: a longer value is refused before it is parsed.
+ *
+ * @public
+ */
+export const MAX_REPOSITORY_ARN_LENGTH = 2048;
+
 const ARN_PATTERN =
   /^arn:(aws(?:-[a-z]+)*):ecr:([a-z]{2,4}(?:-[a-z]+)+-\d+):(\d{12}):repository\/(.+)$/;
 
-/** Thrown for a string that is not an ECR repository ARN; the message says why and how to fix it. */
+/**
+ * Thrown for a string that is not an ECR repository ARN; the message says why and how to fix it.
+ *
+ * @public
+ */
 export class InvalidRepositoryArnError extends Error {
   constructor(
     readonly value: string,
@@ -33,10 +48,13 @@ export class InvalidRepositoryArnError extends Error {
  * Parses an ECR repository ARN, or throws {@link InvalidRepositoryArnError}. The name follows
  * ECR's naming rule and the Region must belong to the ARN's partition (`arn:aws-us-gov:` needs
  * a `us-gov-*` Region), so a GovCloud or China ARN never reaches a commercial registry.
+ *
+ * @public
  */
 export function parseRepositoryArn(value: string): RepositoryArn {
   const arn = value.trim();
-  const match = arn.length <= 2048 ? ARN_PATTERN.exec(arn) : null;
+  const match =
+    arn.length <= MAX_REPOSITORY_ARN_LENGTH ? ARN_PATTERN.exec(arn) : null;
   if (!match || !REPOSITORY_NAME_PATTERN.test(match[4])) {
     throw new InvalidRepositoryArnError(value);
   }
@@ -51,7 +69,11 @@ export function parseRepositoryArn(value: string): RepositoryArn {
   return { arn, partition, region, accountId, repositoryName };
 }
 
-/** Builds the ARN of a repository (in its Region's partition). */
+/**
+ * Builds the ARN of a repository (in its Region's partition).
+ *
+ * @public
+ */
 export function formatRepositoryArn(
   parts: Omit<RepositoryArn, 'arn' | 'partition'>,
 ): string {

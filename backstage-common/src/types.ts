@@ -1,4 +1,10 @@
-/** Severity of a vulnerability finding, most severe first. */
+import { EncryptionType, ScanType } from '@ecr-kit/ecr-standard';
+
+/**
+ * Severity of a vulnerability finding, most severe first.
+ *
+ * @public
+ */
 export const SEVERITIES = [
   'CRITICAL',
   'HIGH',
@@ -8,13 +14,25 @@ export const SEVERITIES = [
   'UNDEFINED',
 ] as const;
 
-/** A finding severity; ECR's `UNTRIAGED` is reported as `UNDEFINED`. */
+/**
+ * A finding severity; ECR's `UNTRIAGED` is reported as `UNDEFINED`.
+ *
+ * @public
+ */
 export type Severity = (typeof SEVERITIES)[number];
 
-/** Counts per severity; absent severities are 0. */
+/**
+ * Counts per severity; absent severities are 0.
+ *
+ * @public
+ */
 export type SeverityCounts = Partial<Record<Severity, number>>;
 
-/** What an image's manifest can be. */
+/**
+ * What an image's manifest can be.
+ *
+ * @public
+ */
 export const ARTIFACT_KINDS = [
   'image',
   'image-index',
@@ -25,10 +43,18 @@ export const ARTIFACT_KINDS = [
   'other',
 ] as const;
 
-/** What an image's manifest is. */
+/**
+ * What an image's manifest is.
+ *
+ * @public
+ */
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
 
-/** Scan state of an image as shown to users. */
+/**
+ * Scan state of an image as shown to users.
+ *
+ * @public
+ */
 export type ScanState =
   | 'COMPLETE'
   | 'IN_PROGRESS'
@@ -40,7 +66,11 @@ export type ScanState =
   /** The backend could not read the scan (denied, throttled, timed out): see `unavailableReason`. */
   | 'UNAVAILABLE';
 
-/** How fresh a value served from cache is. */
+/**
+ * How fresh a value served from cache is.
+ *
+ * @public
+ */
 export interface Freshness {
   /** ISO time the upstream data was fetched. */
   readonly fetchedAt: string;
@@ -55,7 +85,70 @@ export interface Freshness {
   readonly refreshing?: boolean;
 }
 
-/** A repository of an entity with the settings a platform team cares about. */
+/**
+ * Tag mutability of a repository, every value ECR reports (the standard itself only creates
+ * some of them).
+ *
+ * @public
+ */
+export const TAG_MUTABILITY_MODES = [
+  'MUTABLE',
+  'IMMUTABLE',
+  'IMMUTABLE_WITH_EXCLUSION',
+  'MUTABLE_WITH_EXCLUSION',
+] as const;
+
+/**
+ * Tag mutability of a repository.
+ *
+ * @public
+ */
+export type TagMutabilityMode = (typeof TAG_MUTABILITY_MODES)[number];
+
+/**
+ * Scan type of a repository's registry: the standard's scan types, or `UNKNOWN` when the
+ * backend may not read the registry's scanning configuration.
+ *
+ * @public
+ */
+export const REPOSITORY_SCAN_TYPES = [
+  ScanType.Basic,
+  ScanType.Enhanced,
+  'UNKNOWN',
+] as const;
+
+/**
+ * Scan type of a repository's registry.
+ *
+ * @public
+ */
+export type RepositoryScanType = (typeof REPOSITORY_SCAN_TYPES)[number];
+
+/**
+ * Encryption of a repository: the standard's encryption types, and `KMS_DSSE` (dual-layer),
+ * which ECR reports for repositories created outside the standard.
+ *
+ * @public
+ */
+export const REPOSITORY_ENCRYPTION_TYPES = [
+  EncryptionType.Aes256,
+  EncryptionType.Kms,
+  'KMS_DSSE',
+] as const;
+
+/**
+ * Encryption of a repository.
+ *
+ * @public
+ */
+export type RepositoryEncryptionType =
+  (typeof REPOSITORY_ENCRYPTION_TYPES)[number];
+
+/**
+ * A repository of an entity with the settings a platform team cares about.
+ *
+ * @public
+ */
 export interface EcrRepositorySummary {
   readonly arn: string;
   readonly name: string;
@@ -64,20 +157,16 @@ export interface EcrRepositorySummary {
   readonly region: string;
   readonly createdAt?: string;
   readonly tagMutability: {
-    readonly mode:
-      | 'MUTABLE'
-      | 'IMMUTABLE'
-      | 'IMMUTABLE_WITH_EXCLUSION'
-      | 'MUTABLE_WITH_EXCLUSION';
+    readonly mode: TagMutabilityMode;
     readonly exclusionFilters: string[];
   };
   readonly scanning: {
-    readonly type: 'BASIC' | 'ENHANCED' | 'UNKNOWN';
+    readonly type: RepositoryScanType;
     readonly scanOnPush: boolean;
     readonly continuous: boolean;
   };
   readonly encryption: {
-    readonly type: 'AES256' | 'KMS' | 'KMS_DSSE';
+    readonly type: RepositoryEncryptionType;
     readonly kmsKey?: string;
   };
   readonly lifecyclePolicy: {
@@ -90,6 +179,7 @@ export interface EcrRepositorySummary {
   readonly consoleUrl?: string;
 }
 
+/** @public */
 export interface EcrRepositoriesResponse {
   readonly repositories: EcrRepositorySummary[];
   /** Repositories the entity names that could not be read, with why. */
@@ -97,7 +187,11 @@ export interface EcrRepositoriesResponse {
   readonly freshness: Freshness;
 }
 
-/** Scan summary of one image. */
+/**
+ * Scan summary of one image.
+ *
+ * @public
+ */
 export interface EcrScanSummary {
   readonly state: ScanState;
   readonly description?: string;
@@ -107,7 +201,26 @@ export interface EcrScanSummary {
   readonly counts?: SeverityCounts;
 }
 
-/** One image (or artifact) of a repository. */
+/**
+ * Storage status of an image: `ARCHIVED` images are in the archive storage class,
+ * `ACTIVATING` ones are being restored from it.
+ *
+ * @public
+ */
+export const IMAGE_STATUSES = ['ACTIVE', 'ARCHIVED', 'ACTIVATING'] as const;
+
+/**
+ * Storage status of an image.
+ *
+ * @public
+ */
+export type ImageStatus = (typeof IMAGE_STATUSES)[number];
+
+/**
+ * One image (or artifact) of a repository.
+ *
+ * @public
+ */
 export interface EcrImage {
   readonly digest: string;
   readonly tags: string[];
@@ -117,7 +230,7 @@ export interface EcrImage {
   readonly manifestMediaType?: string;
   readonly artifactMediaType?: string;
   readonly kind: ArtifactKind;
-  readonly status: 'ACTIVE' | 'ARCHIVED' | 'ACTIVATING';
+  readonly status: ImageStatus;
   /** Absent when not requested (children, referrers) or not fetched yet. */
   readonly scan?: EcrScanSummary;
   /** For a platform manifest of an image index: its platform, e.g. `linux/arm64`. */
@@ -130,7 +243,11 @@ export interface EcrImage {
   readonly consoleUrl?: string;
 }
 
-/** Fields the images endpoint sorts by. */
+/**
+ * Fields the images endpoint sorts by.
+ *
+ * @public
+ */
 export const IMAGE_SORT_FIELDS = [
   'pushedAt',
   'lastPulledAt',
@@ -138,25 +255,73 @@ export const IMAGE_SORT_FIELDS = [
   'tag',
 ] as const;
 
+/** @public */
 export type ImageSortField = (typeof IMAGE_SORT_FIELDS)[number];
 
-/** Tag status filter of the images endpoint. */
+/**
+ * Directions the images endpoint sorts in.
+ *
+ * @public
+ */
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+
+/**
+ * A sort direction.
+ *
+ * @public
+ */
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+/**
+ * Tag status filter of the images endpoint.
+ *
+ * @public
+ */
 export const TAG_STATUSES = ['TAGGED', 'UNTAGGED', 'ANY'] as const;
 
+/** @public */
 export type TagStatus = (typeof TAG_STATUSES)[number];
 
-/** Query of the images endpoint. */
+/**
+ * Query of the images endpoint.
+ *
+ * @public
+ */
 export interface EcrImagesQuery {
   readonly page?: number;
   readonly pageSize?: number;
   readonly sort?: ImageSortField;
-  readonly order?: 'asc' | 'desc';
+  readonly order?: SortOrder;
   readonly tag?: string;
   readonly tagStatus?: TagStatus;
   readonly minSeverity?: Severity;
   readonly kind?: ArtifactKind;
 }
 
+/**
+ * What the images endpoint takes for a parameter left out: the first page of 25, newest
+ * push first, tagged and untagged images.
+ *
+ * @public
+ */
+export const IMAGES_QUERY_DEFAULTS = {
+  page: 1,
+  pageSize: 25,
+  sort: 'pushedAt',
+  order: 'desc',
+  tagStatus: 'ANY',
+} as const satisfies Required<
+  Pick<EcrImagesQuery, 'page' | 'pageSize' | 'sort' | 'order' | 'tagStatus'>
+>;
+
+/**
+ * The longest `tag` search of the images endpoint (an OCI tag has at most 128 characters).
+ *
+ * @public
+ */
+export const MAX_TAG_SEARCH_LENGTH = 128;
+
+/** @public */
 export interface EcrImagesResponse {
   readonly repository: {
     readonly arn: string;
@@ -179,7 +344,11 @@ export interface EcrImagesResponse {
   };
 }
 
-/** The CVSS score a finding's severity comes from, with how it was computed. */
+/**
+ * The CVSS score a finding's severity comes from, with how it was computed.
+ *
+ * @public
+ */
 export interface EcrCvss {
   readonly score: number;
   /** e.g. `CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H`. */
@@ -190,7 +359,11 @@ export interface EcrCvss {
   readonly source?: string;
 }
 
-/** One package a finding affects (enhanced scanning can name several). */
+/**
+ * One package a finding affects (enhanced scanning can name several).
+ *
+ * @public
+ */
 export interface EcrVulnerablePackage {
   readonly name: string;
   readonly version?: string;
@@ -202,7 +375,11 @@ export interface EcrVulnerablePackage {
   readonly filePath?: string;
 }
 
-/** A vulnerability finding, basic and enhanced scanning normalized to one shape. */
+/**
+ * A vulnerability finding, basic and enhanced scanning normalized to one shape.
+ *
+ * @public
+ */
 export interface EcrFinding {
   readonly id: string;
   readonly severity: Severity;
@@ -231,6 +408,7 @@ export interface EcrFinding {
   readonly packages?: EcrVulnerablePackage[];
 }
 
+/** @public */
 export interface EcrFindingsResponse {
   readonly digest: string;
   /** The image's page in the AWS console, with its findings. */

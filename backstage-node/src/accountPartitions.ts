@@ -5,12 +5,18 @@ import { AccountNotConfiguredError } from './errors';
  * The partition each configured account serves: `aws.accounts[].partition` (which
  * `@backstage/integration-aws-node` uses to build role ARNs), else
  * `aws.accountDefaults.partition` for role-based defaults, else the commercial `aws`.
+ *
+ * @public
  */
 export interface AccountPartitions {
   partitionOf(accountId: string): string;
 }
 
-/** Reads {@link AccountPartitions} from `aws.*`. */
+/**
+ * Reads {@link AccountPartitions} from `aws.*`.
+ *
+ * @public
+ */
 export function readAccountPartitions(config: Config): AccountPartitions {
   const aws = config.getOptionalConfig('aws');
   const byAccount = new Map<string, string>();
@@ -28,6 +34,8 @@ export function readAccountPartitions(config: Config): AccountPartitions {
 /**
  * Refuses a target in a partition its account is not configured for: a GovCloud or China
  * ARN must never be answered with the commercial account's credentials (or the reverse).
+ *
+ * @public
  */
 export function checkPartition(
   partitions: AccountPartitions,

@@ -7,7 +7,11 @@ import {
   ECR_TAGS_ANNOTATION,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 
-/** The catalog filter for entities with either ECR annotation (either one is enough). */
+/**
+ * The catalog filter for entities with either ECR annotation (either one is enough).
+ *
+ * @public
+ */
 export const ECR_ENTITY_FILTER: Record<string, symbol>[] = [
   { [`metadata.annotations.${ECR_ARN_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
   { [`metadata.annotations.${ECR_TAGS_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
@@ -16,7 +20,11 @@ export const ECR_ENTITY_FILTER: Record<string, symbol>[] = [
 /** Entities read from the catalog per request. */
 const CATALOG_PAGE = 100;
 
-/** Every entity with an ECR annotation, page by page, with the caller's own service credentials. */
+/**
+ * Every entity with an ECR annotation, page by page, with the caller's own service credentials.
+ *
+ * @public
+ */
 export async function* annotatedEntities(
   catalog: CatalogService,
   auth: AuthService,

@@ -26,7 +26,11 @@ import {
   type AwsClientSettings,
 } from './settings';
 
-/** Where an AWS call goes: an account and Region (and the partition its ARN names). */
+/**
+ * Where an AWS call goes: an account and Region (and the partition its ARN names).
+ *
+ * @public
+ */
 export interface AwsTarget {
   readonly accountId: string;
   readonly region: string;
@@ -34,7 +38,11 @@ export interface AwsTarget {
   readonly partition?: string;
 }
 
-/** AWS clients per (account, Region), built once and reused. */
+/**
+ * AWS clients per (account, Region), built once and reused.
+ *
+ * @public
+ */
 export interface AwsClients {
   ecr(target: AwsTarget): Promise<ECRClient>;
   tagging(target: AwsTarget): Promise<ResourceGroupsTaggingAPIClient>;
@@ -104,6 +112,8 @@ function rateLimited<T>(
  * client-side rate per (account, Region, operation); and a connect and a per-attempt request
  * timeout on every call — the SDK's HTTP handler only warns on `requestTimeout` unless told
  * to throw, so it is told to.
+ *
+ * @public
  */
 export function createAwsClients(options: {
   credentialsManager: AwsCredentialsManager;
@@ -191,7 +201,11 @@ export function createAwsClients(options: {
   };
 }
 
-/** {@link createAwsClients} from app-config: `aws.*` credentials and partitions, `ecr.*` settings. */
+/**
+ * {@link createAwsClients} from app-config: `aws.*` credentials and partitions, `ecr.*` settings.
+ *
+ * @public
+ */
 export function awsClientsFromConfig(config: Config): AwsClients {
   return createAwsClients({
     credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),

@@ -5,19 +5,31 @@ import {
   isError,
 } from '@backstage/errors';
 
-/** AWS refused access: the backend's role lacks a permission (answered 502). */
+/**
+ * AWS refused access: the backend's role lacks a permission (answered 502).
+ *
+ * @public
+ */
 export class UpstreamAccessDeniedError extends CustomErrorBase {
   override name = 'UpstreamAccessDeniedError' as const;
   readonly statusCode = 502;
 }
 
-/** AWS did not answer in time (answered 504). */
+/**
+ * AWS did not answer in time (answered 504).
+ *
+ * @public
+ */
 export class AwsTimeoutError extends CustomErrorBase {
   override name = 'AwsTimeoutError' as const;
   readonly statusCode = 504;
 }
 
-/** AWS answered with an error the request cannot recover from (answered 502). */
+/**
+ * AWS answered with an error the request cannot recover from (answered 502).
+ *
+ * @public
+ */
 export class AwsRequestError extends CustomErrorBase {
   override name = 'AwsRequestError' as const;
   readonly statusCode = 502;
@@ -26,13 +38,19 @@ export class AwsRequestError extends CustomErrorBase {
 /**
  * A repository in an account or partition the portal has no credentials for: a catalog or
  * configuration mistake, answered 422 with the config key to fix.
+ *
+ * @public
  */
 export class AccountNotConfiguredError extends CustomErrorBase {
   override name = 'AccountNotConfiguredError' as const;
   readonly statusCode = 422;
 }
 
-/** The account's credentials could not be found or used; the message names the config key. */
+/**
+ * The account's credentials could not be found or used; the message names the config key.
+ *
+ * @public
+ */
 export function missingCredentials(
   accountId: string,
 ): AccountNotConfiguredError {
@@ -41,7 +59,11 @@ export function missingCredentials(
   );
 }
 
-/** Where and what an AWS call was doing, for messages users can act on. */
+/**
+ * Where and what an AWS call was doing, for messages users can act on.
+ *
+ * @public
+ */
 export interface AwsCallContext {
   readonly accountId: string;
   readonly region: string;
@@ -96,6 +118,8 @@ function code(error: unknown): string | undefined {
  * Turns an AWS SDK error into a Backstage error whose message names the account, Region and
  * step and says what to do — IAM actions for a denial, time-outs and unreachable endpoints in
  * words — and never carries credentials or the SDK's stack.
+ *
+ * @public
  */
 export function describeAwsError(
   error: unknown,

@@ -5,6 +5,8 @@
  * https://docs.aws.amazon.com/AmazonECR/latest/userguide/service-quotas.html — BatchGetImage
  * 2,000 per second); for the describe APIs it publishes none and throttles by account, so
  * their defaults here are conservative and configurable (`ecr.rateLimits.<Operation>`).
+ *
+ * @public
  */
 export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
   BatchGetImage: 2_000,
@@ -19,10 +21,18 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
   ListCoverage: 10,
 };
 
-/** Rate of an operation not listed above (requests per second). */
+/**
+ * Rate of an operation not listed above (requests per second).
+ *
+ * @public
+ */
 export const DEFAULT_OPERATION_RATE = 10;
 
-/** Token buckets per key: `take` waits until the key's rate allows one more request. */
+/**
+ * Token buckets per key: `take` waits until the key's rate allows one more request.
+ *
+ * @public
+ */
 export interface RateLimiter {
   take(key: string, ratePerSecond: number): Promise<void>;
 }
@@ -30,6 +40,8 @@ export interface RateLimiter {
 /**
  * A token bucket per key, holding up to one second of requests: bursts up to the rate,
  * then one request per `1 / rate` seconds. Waiting requests are served in order.
+ *
+ * @public
  */
 export function createRateLimiter(now: () => number = Date.now): RateLimiter {
   const buckets = new Map<

@@ -6,6 +6,8 @@ import { durationToMilliseconds } from '@backstage/types';
  * `'5m'`, ISO 8601 `'PT5M'`) or a HumanDuration object (`{ minutes: 5 }`); `fallback`
  * when the key is absent. A string is the form an `APP_CONFIG_*` override or a second config
  * file replaces whole — objects are merged key by key across config sources.
+ *
+ * @public
  */
 export function readDurationMs(
   config: Config | undefined,

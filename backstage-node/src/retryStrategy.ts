@@ -4,7 +4,11 @@ import type {
   RetryToken,
 } from '@smithy/types';
 
-/** How a call is retried: attempts and backoff, with throttling given more room. */
+/**
+ * How a call is retried: attempts and backoff, with throttling given more room.
+ *
+ * @public
+ */
 export interface RetrySettings {
   /** Attempts for a transient or server error (1 = no retry). */
   readonly maxAttempts: number;
@@ -16,6 +20,7 @@ export interface RetrySettings {
   readonly maxDelayMs: number;
 }
 
+/** @public */
 export const DEFAULT_RETRY_SETTINGS: RetrySettings = {
   maxAttempts: 3,
   maxThrottledAttempts: 8,
@@ -43,6 +48,8 @@ class Token implements RetryToken {
  * throttled calls retry with capped exponential backoff and full jitter up to
  * `maxThrottledAttempts`, honouring a `retry-after` hint, while transient and server errors
  * keep the usual few attempts. Client errors are never retried.
+ *
+ * @public
  */
 export function createRetryStrategy(
   settings: Partial<RetrySettings> = {},

@@ -1,7 +1,11 @@
 import type { Config } from '@backstage/config';
 import { readDurationMs } from './readDurationMs';
 
-/** How AWS clients are built: endpoint, retry and timeouts (`ecr.*` in app-config). */
+/**
+ * How AWS clients are built: endpoint, retry and timeouts (`ecr.*` in app-config).
+ *
+ * @public
+ */
 export interface AwsClientSettings {
   readonly endpoint?: string;
   /** Attempts for a transient or server error. */
@@ -14,7 +18,11 @@ export interface AwsClientSettings {
   readonly requestTimeoutMs: number;
 }
 
-/** Defaults of {@link AwsClientSettings}: every AWS call is bounded. */
+/**
+ * Defaults of {@link AwsClientSettings}: every AWS call is bounded.
+ *
+ * @public
+ */
 export const DEFAULT_AWS_CLIENT_SETTINGS: AwsClientSettings = {
   maxAttempts: 3,
   maxThrottledAttempts: 8,
@@ -22,7 +30,11 @@ export const DEFAULT_AWS_CLIENT_SETTINGS: AwsClientSettings = {
   requestTimeoutMs: 10_000,
 };
 
-/** Reads {@link AwsClientSettings} from `ecr.*`, with the defaults. */
+/**
+ * Reads {@link AwsClientSettings} from `ecr.*`, with the defaults.
+ *
+ * @public
+ */
 export function readAwsClientSettings(config: Config): AwsClientSettings {
   const ecr = config.getOptionalConfig('ecr');
   const duration = (key: string, fallback: number) =>

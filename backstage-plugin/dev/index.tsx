@@ -2,7 +2,11 @@ import { createDevApp } from '@backstage/dev-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import Grid from '@mui/material/Grid';
 import { ecrApiRef } from '../src/api';
-import { EntityEcrCard, EntityEcrContent, ecrPlugin } from '../src/plugin';
+import {
+  EntityEcrCard,
+  EntityEcrContent,
+  ecrPlugin,
+} from '../src/legacyPlugin';
 import { annotatedEntity, plainEntity } from '../src/__fixtures__/ecrData';
 import { DevEcrApi } from './DevEcrApi';
 

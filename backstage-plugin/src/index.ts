@@ -7,8 +7,8 @@
  *
  * @packageDocumentation
  */
-export { ecrFrontendPlugin as default } from './alpha';
-export { EntityEcrCard, EntityEcrContent, ecrPlugin } from './plugin';
+export { ecrFrontendPlugin as default } from './frontendPlugin';
+export { EntityEcrCard, EntityEcrContent, ecrPlugin } from './legacyPlugin';
 export { EcrClient, ecrApiRef } from './api';
 export type { EcrApi, EcrFindingsRequest } from './api';
 export {

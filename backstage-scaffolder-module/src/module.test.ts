@@ -3,6 +3,13 @@ import {
   scaffolderActionsExtensionPoint,
   type ScaffolderActionsExtensionPoint,
 } from '@backstage/plugin-scaffolder-node';
+import {
+  REPOSITORY_STANDARD_OPTION_NAMES,
+  type LifecycleRule,
+  type SameKeys,
+} from '@ecr-kit/ecr-standard';
+import type { z } from 'zod/v3';
+import { OPTIONS_NOT_TAKEN, lifecycleRuleSchema } from './actions/inputSchema';
 import { ecrScaffolderModule } from './module';
 import ecrModuleFromIndex from './index';
 
@@ -56,19 +63,24 @@ describe('ecrScaffolderModule', () => {
       'region',
       'repositoryName',
     ]);
-    expect(Object.keys(input.properties ?? {})).toEqual(
-      expect.arrayContaining([
-        'mutableTags',
-        'mutableTagFilters',
-        'scanOnPush',
-        'encryption',
+    // Every option of the standard is an input (its name as repositoryName), but those the
+    // action leaves out on purpose; besides, the account and what the standard leaves open.
+    expect(Object.keys(input.properties ?? {}).sort()).toEqual(
+      [
+        'repositoryName',
+        ...REPOSITORY_STANDARD_OPTION_NAMES.filter(
+          option => option !== 'name' && !(option in OPTIONS_NOT_TAKEN),
+        ),
+        'accountId',
         'kmsKeyArn',
-        'lifecycleRules',
-        'entityRef',
         'tags',
-        'pullAccounts',
-      ]),
+      ].sort(),
     );
+    const ruleKeys: SameKeys<
+      z.infer<ReturnType<typeof lifecycleRuleSchema>>,
+      LifecycleRule
+    > = true;
+    expect(ruleKeys).toBe(true);
     expect(undocumented(input)).toEqual([]);
     expect(
       Object.keys((action.schema?.output as JsonSchema).properties ?? {}),

@@ -5,7 +5,11 @@ import {
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createEcrRepositoryActionFromConfig } from './actions/createEcrRepositoryActionFromConfig';
 
-/** Scaffolder module adding the `ecr:repository:create` action. */
+/**
+ * Scaffolder module adding the `ecr:repository:create` action.
+ *
+ * @public
+ */
 export const ecrScaffolderModule = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'ecr',

@@ -14,13 +14,19 @@ import {
 } from '@ecr-kit/backstage-plugin-ecr-node';
 import { ECR_FACT_SCHEMA, entityFacts } from './entityFacts';
 
-/** The retriever's id (its facts are stored under it). */
+/**
+ * The retriever's id (its facts are stored under it).
+ *
+ * @public
+ */
 export const ECR_FACT_RETRIEVER_ID = 'ecr-kit-facts';
 
 /**
  * A Tech Insights fact retriever with the ECR facts of every entity that has an ECR
  * annotation. The facts come from the ECR backend plugin's own API (`/api/ecr`), which
  * serves them from its cache — the retriever adds no AWS calls of its own.
+ *
+ * @public
  */
 export function createEcrFactRetriever(options: {
   catalog: CatalogService;

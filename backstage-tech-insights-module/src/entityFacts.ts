@@ -4,7 +4,11 @@ import type {
   EcrRepositorySummary,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 
-/** The facts of one entity, over every repository its ECR annotations name. */
+/**
+ * The facts of one entity, over every repository its ECR annotations name.
+ *
+ * @public
+ */
 export interface EcrEntityFacts {
   /** Every repository keeps its tags immutable (exclusions allowed). */
   ecrImmutableTags: boolean;
@@ -26,7 +30,11 @@ export interface EcrEntityFacts {
   ecrDaysSinceLastPush?: number;
 }
 
-/** The schema the fact retriever declares: one entry per {@link EcrEntityFacts} key. */
+/**
+ * The schema the fact retriever declares: one entry per {@link EcrEntityFacts} key.
+ *
+ * @public
+ */
 export const ECR_FACT_SCHEMA: FactRetriever['schema'] = {
   ecrImmutableTags: {
     type: 'boolean',
@@ -74,6 +82,8 @@ const DAY_MS = 24 * 3_600_000;
 /**
  * The facts of an entity from its repositories and each one's newest image (as the ECR
  * backend serves them); `undefined` without repositories.
+ *
+ * @public
  */
 export function entityFacts(
   repositories: readonly EcrRepositorySummary[],

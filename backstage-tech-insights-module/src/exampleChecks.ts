@@ -19,6 +19,8 @@ const check = (
 /**
  * Example scorecard checks for `@backstage-community/plugin-tech-insights-backend-module-jsonfc`
  * (`techInsights.factChecker.checks` in app-config, or passed to its fact checker factory).
+ *
+ * @public
  */
 export const ECR_EXAMPLE_CHECKS = [
   check(
@@ -66,6 +68,8 @@ export const ECR_EXAMPLE_CHECKS = [
 /**
  * {@link ECR_EXAMPLE_CHECKS} keyed by id, the shape of `techInsights.factChecker.checks`
  * (for a static config source, or to print as YAML).
+ *
+ * @public
  */
 export const ECR_EXAMPLE_CHECKS_CONFIG = Object.fromEntries(
   ECR_EXAMPLE_CHECKS.map(({ id, ...definition }) => [id, definition]),

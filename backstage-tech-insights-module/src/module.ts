@@ -12,6 +12,8 @@ import {
 /**
  * Tech Insights module adding the ECR fact retriever. Schedule it like any retriever:
  * `techInsights.factRetrievers.ecr-kit-facts: { cadence: '0 * * * *', lifecycle: { maxItems: 7 } }`.
+ *
+ * @public
  */
 export const techInsightsModuleEcrFacts = createBackendModule({
   pluginId: 'tech-insights',

@@ -1,4 +1,8 @@
-/** One way in which input breaks the ecr-kit standard or an Amazon ECR limit. */
+/**
+ * One way in which input breaks the ecr-kit standard or an Amazon ECR limit.
+ *
+ * @public
+ */
 export interface StandardViolation {
   /** Dotted path of the offending input, e.g. `lifecycle.rules[1].tagPrefixList`. */
   readonly field: string;
@@ -11,6 +15,8 @@ export interface StandardViolation {
 /**
  * Thrown when input breaks the standard. The message lists every violation with its
  * field and fix, so a `pulumi preview` or a scaffolder run shows all problems at once.
+ *
+ * @public
  */
 export class EcrStandardError extends Error {
   readonly violations: readonly StandardViolation[];
@@ -26,7 +32,11 @@ export class EcrStandardError extends Error {
   }
 }
 
-/** Throws an {@link EcrStandardError} when `violations` is not empty. */
+/**
+ * Throws an {@link EcrStandardError} when `violations` is not empty.
+ *
+ * @public
+ */
 export function throwIfViolations(
   subject: string,
   violations: readonly StandardViolation[],

@@ -1,21 +1,35 @@
 import type { StandardViolation } from './EcrStandardError';
 import { AWS_PARTITIONS, partitionOf } from './partitions';
 
-/** A 12-digit AWS account ID. */
+/**
+ * A 12-digit AWS account ID.
+ *
+ * @public
+ */
 export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
 
 /**
  * An AWS Region name of any partition, e.g. `eu-west-1`, `us-gov-west-1`, `cn-north-1` or
  * `eusc-de-east-1`: the union of the partition table's Region patterns (one definition).
+ *
+ * @public
  */
 export const REGION_PATTERN = new RegExp(
   AWS_PARTITIONS.map(p => `(?:${p.regionPattern.source})`).join('|'),
 );
 
-/** An AWS Organizations ID such as `o-a1b2c3d4e5`. */
+/**
+ * An AWS Organizations ID such as `o-a1b2c3d4e5`.
+ *
+ * @public
+ */
 export const ORGANIZATION_ID_PATTERN = /^o-[a-z0-9]{10,32}$/;
 
-/** Violations of the 12-digit account ID format by `accountId`. */
+/**
+ * Violations of the 12-digit account ID format by `accountId`.
+ *
+ * @public
+ */
 export function validateAccountId(
   accountId: unknown,
   field: string,
@@ -31,7 +45,11 @@ export function validateAccountId(
       ];
 }
 
-/** Violations of the Region name format by `region`. */
+/**
+ * Violations of the Region name format by `region`.
+ *
+ * @public
+ */
 export function validateRegion(
   region: unknown,
   field: string,
@@ -47,7 +65,11 @@ export function validateRegion(
       ];
 }
 
-/** Violations of the AWS Organizations ID format by `organizationId`. */
+/**
+ * Violations of the AWS Organizations ID format by `organizationId`.
+ *
+ * @public
+ */
 export function validateOrganizationId(
   organizationId: unknown,
   field: string,
@@ -64,7 +86,11 @@ export function validateOrganizationId(
       ];
 }
 
-/** The account and Region that identify one private ECR registry. */
+/**
+ * The account and Region that identify one private ECR registry.
+ *
+ * @public
+ */
 export interface RegistryIdentity {
   /** 12-digit account ID that owns the registry. */
   readonly accountId: string;
@@ -72,7 +98,11 @@ export interface RegistryIdentity {
   readonly region: string;
 }
 
-/** Violations of a registry identity's account ID and Region. */
+/**
+ * Violations of a registry identity's account ID and Region.
+ *
+ * @public
+ */
 export function validateRegistryIdentity(
   registry: RegistryIdentity | undefined,
   field: string,
@@ -92,12 +122,20 @@ export function validateRegistryIdentity(
   ];
 }
 
-/** The partition id (`aws`, `aws-cn`, `aws-us-gov`, …) of a registry. */
+/**
+ * The partition id (`aws`, `aws-cn`, `aws-us-gov`, …) of a registry.
+ *
+ * @public
+ */
 export function registryPartition(registry: RegistryIdentity): string {
   return partitionOf(registry.region).id;
 }
 
-/** A stable key for a registry: `<accountId>/<region>`. */
+/**
+ * A stable key for a registry: `<accountId>/<region>`.
+ *
+ * @public
+ */
 export function registryKey(registry: RegistryIdentity): string {
   return `${registry.accountId}/${registry.region}`;
 }

@@ -16,7 +16,11 @@ import { resolveTagMutability } from './tagMutability';
 // must look like to meet the standard. The policy pack (@ecr-kit/pulumi-policy) reports
 // these; ecr-kit's components produce settings that pass them.
 
-/** ECR's settings when a resource leaves them out (CreateRepository, the creation template API). */
+/**
+ * ECR's settings when a resource leaves them out (CreateRepository, the creation template API).
+ *
+ * @public
+ */
 export const ECR_DEFAULTS = {
   imageTagMutability: 'MUTABLE',
   scanOnPush: false,
@@ -25,7 +29,11 @@ export const ECR_DEFAULTS = {
   templateImageTagMutability: 'MUTABLE',
 } as const;
 
-/** A repository's settings as ECR (and `aws.ecr.Repository`) names them. */
+/**
+ * A repository's settings as ECR (and `aws.ecr.Repository`) names them.
+ *
+ * @public
+ */
 export interface EcrRepositoryFacts {
   readonly imageTagMutability?: string;
   readonly exclusionFilters?: readonly string[];
@@ -35,7 +43,11 @@ export interface EcrRepositoryFacts {
   readonly forceDelete?: boolean;
 }
 
-/** How strict the rules are where the standard lets teams choose. */
+/**
+ * How strict the rules are where the standard lets teams choose.
+ *
+ * @public
+ */
 export interface ComplianceOptions {
   /** Accept `IMMUTABLE_WITH_EXCLUSION` (tags matching the filters move). Default: `true`. */
   readonly allowExclusions?: boolean;
@@ -45,7 +57,11 @@ export interface ComplianceOptions {
   readonly kmsKeyRequired?: boolean;
 }
 
-/** Violations of the standard's tag immutability by a repository or replication template. */
+/**
+ * Violations of the standard's tag immutability by a repository or replication template.
+ *
+ * @public
+ */
 export function tagImmutabilityViolations(
   facts: Pick<EcrRepositoryFacts, 'imageTagMutability' | 'exclusionFilters'>,
   options: ComplianceOptions = {},
@@ -74,6 +90,8 @@ export function tagImmutabilityViolations(
 /**
  * Violations of scan on push by a repository. `coveredByRegistryScanning` says whether a
  * registry scanning configuration already scans it on push (or continuously).
+ *
+ * @public
  */
 export function scanOnPushViolations(
   facts: Pick<EcrRepositoryFacts, 'scanOnPush'>,
@@ -91,7 +109,11 @@ export function scanOnPushViolations(
   ];
 }
 
-/** Violations of the encryption rules by a repository or creation template. */
+/**
+ * Violations of the encryption rules by a repository or creation template.
+ *
+ * @public
+ */
 export function encryptionViolations(
   facts: Pick<EcrRepositoryFacts, 'encryptionType' | 'kmsKey'>,
   options: ComplianceOptions = {},
@@ -130,7 +152,11 @@ export function encryptionViolations(
   return [];
 }
 
-/** Violations of the lifecycle rule by a repository: it has a lifecycle policy. */
+/**
+ * Violations of the lifecycle rule by a repository: it has a lifecycle policy.
+ *
+ * @public
+ */
 export function lifecyclePolicyViolations(
   hasLifecyclePolicy: boolean,
 ): StandardViolation[] {
@@ -146,7 +172,11 @@ export function lifecyclePolicyViolations(
       ];
 }
 
-/** Violations of the data protection rule by a repository. */
+/**
+ * Violations of the data protection rule by a repository.
+ *
+ * @public
+ */
 export function forceDeleteViolations(
   facts: Pick<EcrRepositoryFacts, 'forceDelete'>,
 ): StandardViolation[] {
@@ -162,7 +192,11 @@ export function forceDeleteViolations(
       ];
 }
 
-/** A repository creation template's settings as ECR names them. */
+/**
+ * A repository creation template's settings as ECR names them.
+ *
+ * @public
+ */
 export interface EcrCreationTemplateFacts {
   readonly appliedFor: readonly string[];
   readonly imageTagMutability?: string;
@@ -173,7 +207,11 @@ export interface EcrCreationTemplateFacts {
   readonly customRoleArn?: string;
 }
 
-/** Violations of ECR's role requirement by a creation template that tags or uses KMS. */
+/**
+ * Violations of ECR's role requirement by a creation template that tags or uses KMS.
+ *
+ * @public
+ */
 export function templateRoleViolations(
   facts: Omit<EcrCreationTemplateFacts, 'appliedFor'>,
 ): StandardViolation[] {
@@ -194,6 +232,8 @@ export function templateRoleViolations(
  * Violations of the cached-repository rule by a template applied to `PULL_THROUGH_CACHE`:
  * cached repositories stay mutable so that ECR can move a cached tag to its upstream's new
  * digest. Templates not applied to the cache have none.
+ *
+ * @public
  */
 export function cachedTagMutabilityViolations(
   facts: Pick<EcrCreationTemplateFacts, 'appliedFor' | 'imageTagMutability'>,
@@ -220,6 +260,8 @@ export function cachedTagMutabilityViolations(
 /**
  * Violations of the tag immutability rule by a template applied to `REPLICATION` only:
  * replicated repositories follow the repository standard.
+ *
+ * @public
  */
 export function replicatedTagImmutabilityViolations(
   facts: Pick<
@@ -246,7 +288,11 @@ export function replicatedTagImmutabilityViolations(
   );
 }
 
-/** Every violation of the standard by a repository creation template. */
+/**
+ * Every violation of the standard by a repository creation template.
+ *
+ * @public
+ */
 export function creationTemplateViolations(
   facts: EcrCreationTemplateFacts,
   options: ComplianceOptions & {
@@ -264,6 +310,8 @@ export function creationTemplateViolations(
 /**
  * Condition keys that limit a `"*"` principal to known principals: the standard itself grants
  * organization pulls as `"*"` with `aws:PrincipalOrgID`.
+ *
+ * @public
  */
 export const PRINCIPAL_SCOPING_CONDITION_KEYS: readonly string[] = [
   'aws:PrincipalOrgID',
@@ -296,6 +344,8 @@ function scopesPrincipal(condition: PolicyStatement['Condition']): boolean {
 /**
  * Violations by statements that allow anyone (`"*"` or `{ AWS: "*" }`, or `NotPrincipal`)
  * without a condition naming who: public repositories belong in ECR Public, not here.
+ *
+ * @public
  */
 export function publicPrincipalViolations(
   statements: readonly PolicyStatement[],
@@ -321,6 +371,8 @@ export function publicPrincipalViolations(
 /**
  * Whether an ECR WILDCARD filter (registry scanning, tag mutability exclusions) matches
  * `value`: `*` matches any characters, everything else itself.
+ *
+ * @public
  */
 export function wildcardFilterMatches(filter: string, value: string): boolean {
   const pattern = filter

@@ -13,6 +13,8 @@ export * from './pullThroughCache';
 export * from './registryMerging';
 export * from './replication';
 export * from './repositorySettings';
+export * from './repositoryOptions';
+export * from './resourceTags';
 export * from './scanning';
 export * from './tagMutability';
 export * from './repositoryDrift';

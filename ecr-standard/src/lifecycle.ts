@@ -8,7 +8,11 @@ import {
 // Each closed set of strings is a const object (its values, for enums in other languages'
 // schemas) and a type of the same name (its union, for TypeScript callers).
 
-/** Which images a lifecycle rule looks at by tag. */
+/**
+ * Which images a lifecycle rule looks at by tag.
+ *
+ * @public
+ */
 export const LifecycleTagStatus = {
   /** Every image. */
   Any: 'any',
@@ -17,11 +21,19 @@ export const LifecycleTagStatus = {
   /** Images without a tag. */
   Untagged: 'untagged',
 } as const;
-/** Which images a lifecycle rule looks at by tag. */
+/**
+ * Which images a lifecycle rule looks at by tag.
+ *
+ * @public
+ */
 export type LifecycleTagStatus =
   (typeof LifecycleTagStatus)[keyof typeof LifecycleTagStatus];
 
-/** What a lifecycle rule counts. */
+/**
+ * What a lifecycle rule counts.
+ *
+ * @public
+ */
 export const LifecycleCountType = {
   /** Images beyond `countNumber`, newest kept. */
   ImageCountMoreThan: 'imageCountMoreThan',
@@ -32,29 +44,53 @@ export const LifecycleCountType = {
   /** Days since the image was archived (expires only, at least 90). */
   SinceImageTransitioned: 'sinceImageTransitioned',
 } as const;
-/** What a lifecycle rule counts. */
+/**
+ * What a lifecycle rule counts.
+ *
+ * @public
+ */
 export type LifecycleCountType =
   (typeof LifecycleCountType)[keyof typeof LifecycleCountType];
 
-/** Storage class of images: `standard`, or `archive` after a `transition` action. */
+/**
+ * Storage class of images: `standard`, or `archive` after a `transition` action.
+ *
+ * @public
+ */
 export const LifecycleStorageClass = {
   Standard: 'standard',
   Archive: 'archive',
 } as const;
-/** Storage class of images: `standard`, or `archive` after a `transition` action. */
+/**
+ * Storage class of images: `standard`, or `archive` after a `transition` action.
+ *
+ * @public
+ */
 export type LifecycleStorageClass =
   (typeof LifecycleStorageClass)[keyof typeof LifecycleStorageClass];
 
-/** `expire` deletes the selected images; `transition` moves them to the archive storage class. */
+/**
+ * `expire` deletes the selected images; `transition` moves them to the archive storage class.
+ *
+ * @public
+ */
 export const LifecycleActionType = {
   Expire: 'expire',
   Transition: 'transition',
 } as const;
-/** `expire` deletes the selected images; `transition` moves them to the archive storage class. */
+/**
+ * `expire` deletes the selected images; `transition` moves them to the archive storage class.
+ *
+ * @public
+ */
 export type LifecycleActionType =
   (typeof LifecycleActionType)[keyof typeof LifecycleActionType];
 
-/** One lifecycle rule as the caller writes it. */
+/**
+ * One lifecycle rule as the caller writes it.
+ *
+ * @public
+ */
 export interface LifecycleRule {
   /** Shown in the console and in error messages. Default: none. */
   readonly description?: string;
@@ -84,7 +120,11 @@ export interface LifecycleRule {
   readonly action?: LifecycleActionType;
 }
 
-/** A rule of the lifecycle policy JSON document that Amazon ECR accepts. */
+/**
+ * A rule of the lifecycle policy JSON document that Amazon ECR accepts.
+ *
+ * @public
+ */
 export interface LifecyclePolicyRuleDocument {
   readonly rulePriority: number;
   readonly description?: string;
@@ -103,21 +143,40 @@ export interface LifecyclePolicyRuleDocument {
   };
 }
 
-/** The lifecycle policy JSON document that Amazon ECR accepts. */
+/**
+ * The lifecycle policy JSON document that Amazon ECR accepts.
+ *
+ * @public
+ */
 export interface LifecyclePolicyDocument {
   readonly rules: readonly LifecyclePolicyRuleDocument[];
 }
 
-/** Lifecycle policy text limits of Amazon ECR. */
+/**
+ * Lifecycle policy text limits of Amazon ECR.
+ *
+ * @public
+ */
 export const LIFECYCLE_POLICY_MIN_LENGTH = 100;
+/** @public */
 export const LIFECYCLE_POLICY_MAX_LENGTH = 30720;
-/** Most `*` wildcards ECR accepts in one `tagPatternList` entry. */
+/**
+ * Most `*` wildcards ECR accepts in one `tagPatternList` entry.
+ *
+ * @public
+ */
 export const MAX_TAG_PATTERN_WILDCARDS = 4;
-/** Most rules in one lifecycle policy (Amazon ECR service quotas, not adjustable). */
+/**
+ * Most rules in one lifecycle policy (Amazon ECR service quotas, not adjustable).
+ *
+ * @public
+ */
 export const MAX_LIFECYCLE_RULES = 50;
 /**
  * Days an archived image stays archived before a rule may expire it (ECR user guide,
  * archive-image: archived images have a 90-day minimum storage duration).
+ *
+ * @public
  */
 export const MIN_DAYS_IN_ARCHIVE = 90;
 
@@ -131,7 +190,11 @@ const COUNT_TYPES: readonly string[] = [
 const ACTIONS: readonly string[] = ['expire', 'transition'];
 const STORAGE_CLASSES: readonly string[] = ['standard', 'archive'];
 
-/** Options of the standard default lifecycle rules. */
+/**
+ * Options of the standard default lifecycle rules.
+ *
+ * @public
+ */
 export interface DefaultLifecycleOptions {
   /** Default: {@link DEFAULT_UNTAGGED_EXPIRY_DAYS} (14). */
   readonly untaggedExpiryDays?: number;
@@ -142,6 +205,8 @@ export interface DefaultLifecycleOptions {
 /**
  * The standard lifecycle rules: expire untagged images `untaggedExpiryDays` after push,
  * then keep at most `maxImageCount` images of any tag status.
+ *
+ * @public
  */
 export function defaultLifecycleRules(
   options: DefaultLifecycleOptions = {},
@@ -351,6 +416,8 @@ function validateRule(
 /**
  * Assigns rule priorities: explicit ones are kept; the others take the lowest free
  * numbers in list order, except an `any` rule without one, which comes last.
+ *
+ * @public
  */
 export function assignLifecyclePriorities(
   rules: readonly LifecycleRule[],
@@ -447,6 +514,8 @@ function storageClassViolations(
 /**
  * Returns every violation of Amazon ECR's lifecycle policy rules by `rules`, and the
  * policy document when there are none.
+ *
+ * @public
  */
 export function buildLifecyclePolicy(
   rules: readonly LifecycleRule[],
@@ -522,7 +591,11 @@ export function buildLifecyclePolicy(
   return { document, text, violations: [] };
 }
 
-/** Like {@link buildLifecyclePolicy}, but throws an `EcrStandardError` naming `subject`. */
+/**
+ * Like {@link buildLifecyclePolicy}, but throws an `EcrStandardError` naming `subject`.
+ *
+ * @public
+ */
 export function lifecyclePolicyText(
   subject: string,
   rules: readonly LifecycleRule[],

@@ -3,6 +3,8 @@
  * DNS suffix. Facts from the AWS SDK's endpoint partitions (`partitions.json` in
  * `@aws-sdk/core`, the same data `partition()` of `@aws-sdk/util-endpoints` reads); a test
  * compares this table with the SDK's.
+ *
+ * @public
  */
 export interface AwsPartition {
   /** Partition id, the second field of every ARN: `aws`, `aws-cn`, `aws-us-gov`, … */
@@ -25,7 +27,11 @@ export interface AwsPartition {
   readonly pullThroughCache: boolean;
 }
 
-/** Every partition, commercial first (it is the fallback for an unknown Region name). */
+/**
+ * Every partition, commercial first (it is the fallback for an unknown Region name).
+ *
+ * @public
+ */
 export const AWS_PARTITIONS: readonly AwsPartition[] = [
   {
     id: 'aws',
@@ -84,6 +90,8 @@ export const AWS_PARTITIONS: readonly AwsPartition[] = [
  * The partition of `region`. More specific patterns win (`us-gov-west-1` is GovCloud although
  * it also looks commercial); an unknown name falls back to the commercial partition, as the
  * SDK does.
+ *
+ * @public
  */
 export function partitionOf(region: string): AwsPartition {
   const specific = AWS_PARTITIONS.slice(1).find(p =>
@@ -92,7 +100,11 @@ export function partitionOf(region: string): AwsPartition {
   return specific ?? AWS_PARTITIONS[0];
 }
 
-/** `arn:<partition>:<service>:<region>:<account>:<resource>` for `region`'s partition. */
+/**
+ * `arn:<partition>:<service>:<region>:<account>:<resource>` for `region`'s partition.
+ *
+ * @public
+ */
 export function formatArn(parts: {
   readonly service: string;
   readonly region: string;
@@ -105,7 +117,11 @@ export function formatArn(parts: {
   return `arn:${partition}:${parts.service}:${parts.region}:${parts.accountId}:${parts.resource}`;
 }
 
-/** ARN of an ECR repository. */
+/**
+ * ARN of an ECR repository.
+ *
+ * @public
+ */
 export function repositoryArn(
   accountId: string,
   region: string,
@@ -119,12 +135,20 @@ export function repositoryArn(
   });
 }
 
-/** Host of a private registry: `<account>.dkr.ecr.<region>.<dnsSuffix>`. */
+/**
+ * Host of a private registry: `<account>.dkr.ecr.<region>.<dnsSuffix>`.
+ *
+ * @public
+ */
 export function registryHost(accountId: string, region: string): string {
   return `${accountId}.dkr.ecr.${region}.${partitionOf(region).dnsSuffix}`;
 }
 
-/** URI of an ECR repository, as `docker pull` takes it. */
+/**
+ * URI of an ECR repository, as `docker pull` takes it.
+ *
+ * @public
+ */
 export function repositoryUri(
   accountId: string,
   region: string,

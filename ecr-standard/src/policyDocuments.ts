@@ -4,12 +4,24 @@ import { validateAccountId, validateOrganizationId } from './awsIdentifiers';
 import { formatArn, partitionOf } from './partitions';
 import { SERVICE_PRINCIPALS, accountRootArn } from './principals';
 
-/** Effect of a policy statement. */
+/**
+ * Effect of a policy statement.
+ *
+ * @public
+ */
 export const PolicyEffect = { Allow: 'Allow', Deny: 'Deny' } as const;
-/** Effect of a policy statement. */
+/**
+ * Effect of a policy statement.
+ *
+ * @public
+ */
 export type PolicyEffect = (typeof PolicyEffect)[keyof typeof PolicyEffect];
 
-/** One IAM policy statement as it appears in an ECR repository or registry policy. */
+/**
+ * One IAM policy statement as it appears in an ECR repository or registry policy.
+ *
+ * @public
+ */
 export interface PolicyStatement {
   readonly Sid?: string;
   readonly Effect: PolicyEffect;
@@ -24,7 +36,11 @@ export interface PolicyStatement {
   >;
 }
 
-/** An IAM policy document. */
+/**
+ * An IAM policy document.
+ *
+ * @public
+ */
 export interface PolicyDocument {
   readonly Version: '2012-10-17';
   readonly Statement: readonly PolicyStatement[];
@@ -33,20 +49,34 @@ export interface PolicyDocument {
 /**
  * Which resource policy statements go to: a repository policy (SetRepositoryPolicy), which
  * takes no `Resource` element, or a registry policy (PutRegistryPolicy), which needs one.
+ *
+ * @public
  */
 export type PolicyKind = 'repository' | 'registry';
 
-/** Longest repository or registry policy text ECR takes (`RepositoryPolicyText`, `RegistryPolicyText` in the ECR API model). */
+/**
+ * Longest repository or registry policy text ECR takes (`RepositoryPolicyText`, `RegistryPolicyText` in the ECR API model).
+ *
+ * @public
+ */
 export const POLICY_TEXT_MAX_LENGTH = 10240;
 
-/** Actions needed to pull an image. */
+/**
+ * Actions needed to pull an image.
+ *
+ * @public
+ */
 export const PULL_ACTIONS = [
   'ecr:BatchCheckLayerAvailability',
   'ecr:BatchGetImage',
   'ecr:GetDownloadUrlForLayer',
 ] as const;
 
-/** Actions needed to push (and pull) an image. */
+/**
+ * Actions needed to push (and pull) an image.
+ *
+ * @public
+ */
 export const PUSH_ACTIONS = [
   ...PULL_ACTIONS,
   'ecr:CompleteLayerUpload',
@@ -55,7 +85,11 @@ export const PUSH_ACTIONS = [
   'ecr:UploadLayerPart',
 ] as const;
 
-/** What Lambda needs to pull a function's image (Lambda developer guide, images-create permissions). */
+/**
+ * What Lambda needs to pull a function's image (Lambda developer guide, images-create permissions).
+ *
+ * @public
+ */
 export const LAMBDA_PULL_ACTIONS = [
   'ecr:BatchGetImage',
   'ecr:GetDownloadUrlForLayer',
@@ -65,10 +99,16 @@ export const LAMBDA_PULL_ACTIONS = [
  * Statement IDs ECR takes: letters, digits, spaces and hyphens (the console's default
  * `new statement`; `allow-statement`), as the ECR user guide's examples and local-ecr-api show.
  * IAM's own rule (letters and digits) is stricter than ECR's.
+ *
+ * @public
  */
 export const STATEMENT_ID_PATTERN = /^[A-Za-z0-9 -]*$/;
 
-/** Turns free text into a valid statement ID (letters and digits only). */
+/**
+ * Turns free text into a valid statement ID (letters and digits only).
+ *
+ * @public
+ */
 export function statementId(...parts: string[]): string {
   return parts
     .map(part =>
@@ -81,7 +121,11 @@ export function statementId(...parts: string[]): string {
     .join('');
 }
 
-/** Who may use a standardized repository; everything is off by default. */
+/**
+ * Who may use a standardized repository; everything is off by default.
+ *
+ * @public
+ */
 export interface RepositoryAccessOptions {
   /** Account IDs allowed to pull. Default: none. */
   readonly pullAccounts?: readonly string[];
@@ -100,7 +144,11 @@ export interface RepositoryAccessOptions {
   readonly policyStatements?: readonly PolicyStatement[];
 }
 
-/** Where a repository lives, as far as its policy's ARNs are concerned. */
+/**
+ * Where a repository lives, as far as its policy's ARNs are concerned.
+ *
+ * @public
+ */
 export interface PolicyLocation {
   /** Partition id of the repository, e.g. `aws-us-gov`. Default: `aws`, or `region`'s. */
   readonly partition?: string;
@@ -125,6 +173,8 @@ function locate(location: PolicyLocation): {
  * Builds the repository policy statements for `options`, with violations for malformed
  * account or organization IDs and for statements ECR would refuse in a repository policy.
  * Returns no statements when nothing is granted. ARNs are those of `location`'s partition.
+ *
+ * @public
  */
 export function repositoryPolicyStatements(
   options: RepositoryAccessOptions,
@@ -237,6 +287,8 @@ export function repositoryPolicyStatements(
  * an effect, an action and a principal; `Sid`s are unique and of ECR's characters; a
  * repository policy has no `Resource` (ECR refuses it: aws/aws-cdk#24314), a registry policy
  * statement names one (registry-permissions-examples). Without `kind`, only the first checks.
+ *
+ * @public
  */
 export function validateStatements(
   statements: readonly PolicyStatement[],
@@ -311,7 +363,11 @@ export function validateStatements(
   return violations;
 }
 
-/** Violations of ECR's length limit by the text of `document`. */
+/**
+ * Violations of ECR's length limit by the text of `document`.
+ *
+ * @public
+ */
 export function validatePolicyLength(
   document: PolicyDocument,
   field: string,
@@ -329,7 +385,11 @@ export function validatePolicyLength(
     : [];
 }
 
-/** A policy document holding `statements`. */
+/**
+ * A policy document holding `statements`.
+ *
+ * @public
+ */
 export function policyDocument(
   statements: readonly PolicyStatement[],
 ): PolicyDocument {
@@ -340,6 +400,8 @@ export function policyDocument(
  * The repository policy of `options` for a repository in `location` (its partition's ARNs),
  * or undefined when nothing is granted. Validation is `resolveRepositorySettings`'s job; this
  * only builds the document again once the repository's partition and Region are known.
+ *
+ * @public
  */
 export function repositoryPolicyDocument(
   options: RepositoryAccessOptions,
@@ -353,6 +415,8 @@ export function repositoryPolicyDocument(
  * Registry policy statement that lets `sourceAccountId` replicate into the destination
  * registry: `ecr:CreateRepository` and `ecr:ReplicateImage` on its repositories (ECR user
  * guide, registry-permissions-create-replication), in the destination's partition.
+ *
+ * @public
  */
 export function replicationRegistryStatement(
   sourceAccountId: string,
@@ -378,6 +442,8 @@ export function replicationRegistryStatement(
  * repositories and import upstream images under `path/` only, where `path` is a cache
  * namespace or a path inside one (`ecr-public`, `ecr-public/docker`), in the registry's
  * partition (ECR user guide, pull-through-cache-iam).
+ *
+ * @public
  */
 export function pullThroughCacheRegistryStatement(
   registry: RegistryIdentity,

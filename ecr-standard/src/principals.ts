@@ -1,6 +1,10 @@
 import { formatArn } from './partitions';
 
-/** `arn:<partition>:iam::<account>:root`: the account as a principal, in `partition`. */
+/**
+ * `arn:<partition>:iam::<account>:root`: the account as a principal, in `partition`.
+ *
+ * @public
+ */
 export function accountRootArn(accountId: string, partition: string): string {
   return formatArn({
     service: 'iam',
@@ -17,6 +21,8 @@ export function accountRootArn(accountId: string, partition: string): string {
  * `ecr.amazonaws.com`; of the services whose China principal differs, only EC2 and S3 are known
  * (`*.amazonaws.com.cn`, hashicorp/terraform-provider-aws#46209 and #47141), and ecr-kit names
  * neither.
+ *
+ * @public
  */
 export const SERVICE_PRINCIPALS = {
   /** ECR itself, e.g. assuming a repository creation template's role. */
@@ -27,7 +33,11 @@ export const SERVICE_PRINCIPALS = {
   lambda: 'lambda.amazonaws.com',
 } as const;
 
-/** The parts of an IAM role ARN, or undefined for anything else. */
+/**
+ * The parts of an IAM role ARN, or undefined for anything else.
+ *
+ * @public
+ */
 export function parseRoleArn(
   arn: string,
 ): { partition: string; accountId: string; name: string } | undefined {

@@ -7,7 +7,11 @@ import { parseRoleArn } from './principals';
 import { registryHostParts } from './registryHostParts';
 import { REPOSITORY_NAME_PATTERN } from './repositoryName';
 
-/** Upstream registries that an ECR pull-through cache rule can mirror. */
+/**
+ * Upstream registries that an ECR pull-through cache rule can mirror.
+ *
+ * @public
+ */
 export const PullThroughCacheUpstream = {
   /** public.ecr.aws */
   EcrPublic: 'ecr-public',
@@ -28,11 +32,19 @@ export const PullThroughCacheUpstream = {
   /** Another ECR private registry. */
   Ecr: 'ecr',
 } as const;
-/** Upstream registries that an ECR pull-through cache rule can mirror. */
+/**
+ * Upstream registries that an ECR pull-through cache rule can mirror.
+ *
+ * @public
+ */
 export type PullThroughCacheUpstream =
   (typeof PullThroughCacheUpstream)[keyof typeof PullThroughCacheUpstream];
 
-/** What ecr-kit knows about one upstream. */
+/**
+ * What ecr-kit knows about one upstream.
+ *
+ * @public
+ */
 export interface UpstreamRegistry {
   /** Upstream registry URL; absent when the caller must give it (Azure, ECR). */
   readonly url?: string;
@@ -49,7 +61,11 @@ export interface UpstreamRegistry {
   readonly urlExample?: string;
 }
 
-/** The upstream registries, their URLs and credential needs. */
+/**
+ * The upstream registries, their URLs and credential needs.
+ *
+ * @public
+ */
 export const UPSTREAM_REGISTRIES: Readonly<
   Record<PullThroughCacheUpstream, UpstreamRegistry>
 > = {
@@ -89,15 +105,27 @@ export const UPSTREAM_REGISTRIES: Readonly<
   },
 };
 
-/** A namespace (ECR repository prefix) of a pull-through cache rule: 2 to 30 characters. */
+/**
+ * A namespace (ECR repository prefix) of a pull-through cache rule: 2 to 30 characters.
+ *
+ * @public
+ */
 export const CACHE_PREFIX_PATTERN =
   /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
 
-/** ARN of a Secrets Manager secret usable by a pull-through cache rule. */
+/**
+ * ARN of a Secrets Manager secret usable by a pull-through cache rule.
+ *
+ * @public
+ */
 export const CACHE_SECRET_ARN_PATTERN =
   /^arn:(aws(?:-[a-z]+)*):secretsmanager:([a-z0-9-]+):(\d{12}):secret:ecr-pullthroughcache\/.+$/;
 
-/** One pull-through cache rule, as far as the standard can check it. */
+/**
+ * One pull-through cache rule, as far as the standard can check it.
+ *
+ * @public
+ */
 export interface PullThroughCacheRuleSpec {
   readonly upstream: PullThroughCacheUpstream;
   /** Namespace of the cached repositories. Default: the upstream's default prefix. */
@@ -116,17 +144,29 @@ export interface PullThroughCacheRuleSpec {
   readonly customRoleArn?: string;
 }
 
-/** The prefix a rule uses: its own or the upstream's default. */
+/**
+ * The prefix a rule uses: its own or the upstream's default.
+ *
+ * @public
+ */
 export function cachePrefix(rule: PullThroughCacheRuleSpec): string {
   return rule.prefix ?? UPSTREAM_REGISTRIES[rule.upstream]?.defaultPrefix ?? '';
 }
 
-/** The upstream URL a rule uses. */
+/**
+ * The upstream URL a rule uses.
+ *
+ * @public
+ */
 export function upstreamUrl(rule: PullThroughCacheRuleSpec): string {
   return rule.upstreamUrl ?? UPSTREAM_REGISTRIES[rule.upstream]?.url ?? '';
 }
 
-/** The upstream registry of an `ecr` rule (account and Region), else undefined. */
+/**
+ * The upstream registry of an `ecr` rule (account and Region), else undefined.
+ *
+ * @public
+ */
 export function upstreamEcrRegistry(
   rule: PullThroughCacheRuleSpec,
 ): RegistryIdentity | undefined {
@@ -141,6 +181,8 @@ export function upstreamEcrRegistry(
  * registry belongs to another account (ECR user guide, pull-through-cache: "you must create an
  * IAM role if the upstream and downstream Amazon ECR registries belong to different AWS
  * accounts").
+ *
+ * @public
  */
 export function needsUpstreamRole(
   rule: PullThroughCacheRuleSpec,
@@ -154,6 +196,8 @@ export function needsUpstreamRole(
  * Every violation of ECR's pull-through cache rules by `rules`; with `registry`, also of what
  * ECR requires of the registry they live in (availability, the secrets' and roles' account and
  * Region).
+ *
+ * @public
  */
 export function validatePullThroughCacheRules(
   rules: readonly PullThroughCacheRuleSpec[],
@@ -353,6 +397,8 @@ export function validatePullThroughCacheRules(
  * Who may create cached repositories and import images, and where: `repositories` is a
  * cache namespace (`ecr-public`) or a path inside one (`ecr-public/docker`); the grant covers
  * the repositories below it.
+ *
+ * @public
  */
 export interface PullThroughCacheGrantSpec {
   /** Account IDs or IAM principal ARNs. */
@@ -364,7 +410,11 @@ export interface PullThroughCacheGrantSpec {
 /** A principal of a registry policy: a 12-digit account ID or an IAM principal ARN. */
 const PRINCIPAL_ARN = /^arn:(aws[a-z-]*):(?:iam|sts)::(\d{12}):.+$/;
 
-/** Violations of principals that a registry policy of `registry` is to name. */
+/**
+ * Violations of principals that a registry policy of `registry` is to name.
+ *
+ * @public
+ */
 export function validateRegistryPrincipals(
   principals: readonly string[],
   field: string,
@@ -395,7 +445,11 @@ export function validateRegistryPrincipals(
   });
 }
 
-/** Violations of grants narrower than, or as wide as, the cache namespaces `prefixes`. */
+/**
+ * Violations of grants narrower than, or as wide as, the cache namespaces `prefixes`.
+ *
+ * @public
+ */
 export function validatePullThroughCacheGrants(
   grants: readonly PullThroughCacheGrantSpec[],
   prefixes: readonly string[],

@@ -4,6 +4,8 @@ import { AWS_PARTITIONS, partitionOf } from './partitions';
  * The account and Region of a private registry host `<account>.dkr.ecr.<region>.<dnsSuffix>`
  * (the inverse of `registryHost`), or undefined when `host` is not one: the DNS suffix must be
  * that of the Region's partition (`amazonaws.com.cn` for `cn-*`, `amazonaws.com` for `us-gov-*`).
+ *
+ * @public
  */
 export function registryHostParts(
   host: string,

@@ -14,6 +14,8 @@ import { validateScanning } from './scanning';
 /**
  * What one component contributes to the registry-wide singletons of one registry
  * (account + Region): registry policy statements, replication rules, scanning.
+ *
+ * @public
  */
 export interface RegistryContribution {
   /** Who contributes, for error messages, e.g. `PullThroughCache "cache"`. */
@@ -26,7 +28,11 @@ export interface RegistryContribution {
   };
 }
 
-/** The one registry policy, replication configuration and scanning configuration of a registry. */
+/**
+ * The one registry policy, replication configuration and scanning configuration of a registry.
+ *
+ * @public
+ */
 export interface MergedRegistrySettings {
   /** Absent when no component contributes a statement. */
   readonly policy?: PolicyDocument;
@@ -42,6 +48,8 @@ export interface MergedRegistrySettings {
 /**
  * Merges every contribution to `registry` into one setting of each kind, with a
  * violation (naming both owners) wherever two contributions conflict.
+ *
+ * @public
  */
 export function mergeRegistryContributions(
   registry: RegistryIdentity,

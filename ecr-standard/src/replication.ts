@@ -7,7 +7,11 @@ import {
 } from './awsIdentifiers';
 import { partitionOf } from './partitions';
 
-/** One replication rule: where images go, and which repositories (by name prefix). */
+/**
+ * One replication rule: where images go, and which repositories (by name prefix).
+ *
+ * @public
+ */
 export interface ReplicationRuleSpec {
   /** Registries (account + Region) that receive the images. */
   readonly destinations: readonly RegistryIdentity[];
@@ -15,15 +19,29 @@ export interface ReplicationRuleSpec {
   readonly repositoryPrefixes?: readonly string[];
 }
 
-/** Amazon ECR replication limits. */
+/**
+ * Amazon ECR replication limits.
+ *
+ * @public
+ */
 export const MAX_REPLICATION_RULES = 10;
+/** @public */
 export const MAX_REPLICATION_DESTINATIONS = 25;
+/** @public */
 export const MAX_REPLICATION_FILTERS = 100;
 
-/** A PREFIX_MATCH filter: the start of a repository name. */
+/**
+ * A PREFIX_MATCH filter: the start of a repository name.
+ *
+ * @public
+ */
 export const REPLICATION_PREFIX_PATTERN = /^[a-z0-9][a-z0-9._/-]{1,255}$/;
 
-/** Every violation of ECR's replication limits by the rules of `source`'s registry. */
+/**
+ * Every violation of ECR's replication limits by the rules of `source`'s registry.
+ *
+ * @public
+ */
 export function validateReplicationRules(
   source: RegistryIdentity,
   rules: readonly ReplicationRuleSpec[],

@@ -1,6 +1,10 @@
 import type { RepositorySettings } from './repositorySettings';
 
-/** The settings of an existing repository as Amazon ECR reports them. */
+/**
+ * The settings of an existing repository as Amazon ECR reports them.
+ *
+ * @public
+ */
 export interface ObservedRepositorySettings {
   readonly imageTagMutability: string;
   readonly exclusionFilters: readonly {
@@ -19,7 +23,11 @@ export interface ObservedRepositorySettings {
   readonly tags: Readonly<Record<string, string>>;
 }
 
-/** What the caller asked for beyond the resolved settings. */
+/**
+ * What the caller asked for beyond the resolved settings.
+ *
+ * @public
+ */
 export interface DesiredRepositoryExtras {
   /** KMS key the repository must use; absent = any key (e.g. the AWS managed `aws/ecr` key). */
   readonly kmsKeyArn?: string;
@@ -27,7 +35,11 @@ export interface DesiredRepositoryExtras {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-/** One setting in which an existing repository differs from the requested one. */
+/**
+ * One setting in which an existing repository differs from the requested one.
+ *
+ * @public
+ */
 export interface RepositorySettingDifference {
   /** ECR setting name, e.g. `imageTagMutability` or `tags.team`. */
   readonly field: string;
@@ -40,6 +52,8 @@ export interface RepositorySettingDifference {
  * and lists every difference. Tags the repository has beyond the requested ones are not
  * differences (teams add cost-allocation tags); policies compare by content, not by
  * formatting or statement order of principals and actions.
+ *
+ * @public
  */
 export function diffRepositorySettings(
   desired: RepositorySettings,
@@ -116,7 +130,11 @@ function describeObservedPolicy(
   return 'a different policy';
 }
 
-/** Whether two policy texts (lifecycle or IAM) say the same thing. */
+/**
+ * Whether two policy texts (lifecycle or IAM) say the same thing.
+ *
+ * @public
+ */
 export function samePolicy(a: string, b: string): boolean {
   try {
     return (

@@ -6,11 +6,17 @@ import type { StandardViolation } from './EcrStandardError';
  * letters and digits, separated inside by `.`, `_`, `__` or one or more `-`, joined by `/`;
  * 2 to 256 characters. (The older rule, still quoted in many docs, allowed one `-` only.)
  * local-ecr-api's tests check this pattern against the model's.
+ *
+ * @public
  */
 export const REPOSITORY_NAME_PATTERN =
   /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
 
-/** Returns the violations of ECR's naming rule by `name` (none when valid). */
+/**
+ * Returns the violations of ECR's naming rule by `name` (none when valid).
+ *
+ * @public
+ */
 export function validateRepositoryName(
   name: unknown,
   field = 'name',
@@ -45,7 +51,11 @@ export function validateRepositoryName(
   return violations;
 }
 
-/** A best-effort valid name derived from free text, e.g. a service title. */
+/**
+ * A best-effort valid name derived from free text, e.g. a service title.
+ *
+ * @public
+ */
 export function suggestRepositoryName(text: string): string {
   return text
     .toLowerCase()

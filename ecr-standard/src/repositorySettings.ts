@@ -28,18 +28,30 @@ import type {
 } from './tagMutability';
 import { resolveTagMutability } from './tagMutability';
 
-/** Encryption of a repository: `AES256` (S3-managed) or `KMS`. */
+/**
+ * Encryption of a repository: `AES256` (S3-managed) or `KMS`.
+ *
+ * @public
+ */
 export const EncryptionType = {
   /** Amazon S3-managed keys. */
   Aes256: 'AES256',
   /** An AWS KMS key. */
   Kms: 'KMS',
 } as const;
-/** Encryption of a repository: `AES256` (S3-managed) or `KMS`. */
+/**
+ * Encryption of a repository: `AES256` (S3-managed) or `KMS`.
+ *
+ * @public
+ */
 export type EncryptionType =
   (typeof EncryptionType)[keyof typeof EncryptionType];
 
-/** Lifecycle choices of a repository or creation template. */
+/**
+ * Lifecycle choices of a repository or creation template.
+ *
+ * @public
+ */
 export interface LifecycleOptions extends DefaultLifecycleOptions {
   /** Rules replacing the standard ones. Default: the standard rules. */
   readonly lifecycleRules?: readonly LifecycleRule[];
@@ -47,7 +59,11 @@ export interface LifecycleOptions extends DefaultLifecycleOptions {
   readonly skipLifecyclePolicy?: boolean;
 }
 
-/** Everything the standard decides about a repository, as the caller may override it. */
+/**
+ * Everything the standard decides about a repository, as the caller may override it.
+ *
+ * @public
+ */
 export interface RepositoryStandardOptions
   extends TagMutabilityOptions, LifecycleOptions, RepositoryAccessOptions {
   /** Repository name, e.g. `team/service`. */
@@ -68,7 +84,11 @@ export interface RepositoryStandardOptions
   readonly region?: string;
 }
 
-/** The resolved, validated settings of a standardized repository. */
+/**
+ * The resolved, validated settings of a standardized repository.
+ *
+ * @public
+ */
 export interface RepositorySettings {
   readonly name: string;
   readonly imageTagMutability: ImageTagMutability;
@@ -84,11 +104,19 @@ export interface RepositorySettings {
   readonly tags: Readonly<Record<string, string>>;
 }
 
-/** A catalog entity reference `[kind:][namespace/]name` that is also a valid AWS tag value. */
+/**
+ * A catalog entity reference `[kind:][namespace/]name` that is also a valid AWS tag value.
+ *
+ * @public
+ */
 export const ENTITY_REF_PATTERN =
   /^(?:[a-zA-Z][a-zA-Z0-9-]*:)?(?:[a-zA-Z0-9][a-zA-Z0-9._-]*\/)?[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
 
-/** Resolves the lifecycle policy text (or none) for lifecycle options. */
+/**
+ * Resolves the lifecycle policy text (or none) for lifecycle options.
+ *
+ * @public
+ */
 export function resolveLifecyclePolicy(options: LifecycleOptions): {
   lifecyclePolicy?: string;
   violations: StandardViolation[];
@@ -130,6 +158,8 @@ export function resolveLifecyclePolicy(options: LifecycleOptions): {
 /**
  * Applies the standard to `options`: returns the settings of the repository, or throws an
  * `EcrStandardError` naming `subject` and listing every violation with its fix.
+ *
+ * @public
  */
 export function resolveRepositorySettings(
   subject: string,
@@ -197,7 +227,11 @@ export function resolveRepositorySettings(
   };
 }
 
-/** Settings of a repository creation template that applies the standard to created repositories. */
+/**
+ * Settings of a repository creation template that applies the standard to created repositories.
+ *
+ * @public
+ */
 export interface CreationTemplateSettings {
   readonly imageTagMutability: ImageTagMutability;
   readonly exclusionFilters: readonly TagMutabilityExclusionFilter[];
@@ -206,10 +240,18 @@ export interface CreationTemplateSettings {
   readonly resourceTags: Readonly<Record<string, string>>;
 }
 
-/** What ECR creates repositories from a template for. */
+/**
+ * What ECR creates repositories from a template for.
+ *
+ * @public
+ */
 export type CreationTemplateUse = 'PULL_THROUGH_CACHE' | 'REPLICATION';
 
-/** Options of a creation template (pull-through cache or replication). */
+/**
+ * Options of a creation template (pull-through cache or replication).
+ *
+ * @public
+ */
 export interface CreationTemplateOptions
   extends TagMutabilityOptions, LifecycleOptions {
   /** Default: `AES256`. */
@@ -263,6 +305,8 @@ function cachedTagMutability(options: CreationTemplateOptions): {
  * Applies the standard to a repository creation template, or throws naming `subject`.
  * Replicated repositories follow the repository standard (immutable tags); cached ones are
  * mutable unless `immutableTags` asks otherwise (see {@link DEFAULT_CACHED_TAG_MUTABILITY}).
+ *
+ * @public
  */
 export function resolveCreationTemplateSettings(
   subject: string,

@@ -2,7 +2,11 @@ import type { RegistryIdentity } from './awsIdentifiers';
 import { formatArn } from './partitions';
 import { SERVICE_PRINCIPALS } from './principals';
 
-/** An IAM policy document for a role: its trust policy or an identity policy. */
+/**
+ * An IAM policy document for a role: its trust policy or an identity policy.
+ *
+ * @public
+ */
 export interface RolePolicyDocument {
   readonly Version: '2012-10-17';
   readonly Statement: readonly {
@@ -30,6 +34,8 @@ function trustedBy(service: string): RolePolicyDocument {
 /**
  * Trust policy of the role a repository creation template names in `customRoleArn`: ECR
  * assumes it (ECR user guide, repository-creation-templates-create-iam).
+ *
+ * @public
  */
 export function creationTemplateRoleTrustPolicy(): RolePolicyDocument {
   return trustedBy(SERVICE_PRINCIPALS.ecr);
@@ -41,6 +47,8 @@ export function creationTemplateRoleTrustPolicy(): RolePolicyDocument {
  * (ECR user guide, repository-creation-templates-custom: `ecr:CreateRepository`,
  * `ecr:ReplicateImage`, `ecr:TagResource`; `kms:CreateGrant`, `kms:RetireGrant`,
  * `kms:DescribeKey` when a template encrypts with KMS).
+ *
+ * @public
  */
 export function creationTemplateRolePolicy(
   registry: RegistryIdentity,
@@ -81,6 +89,8 @@ export function creationTemplateRolePolicy(
 /**
  * Trust policy of the role an ECR-to-ECR pull through cache rule names in `customRoleArn`:
  * ECR's pull through cache assumes it (ECR user guide, pull-through-cache-private).
+ *
+ * @public
  */
 export function upstreamRoleTrustPolicy(): RolePolicyDocument {
   return trustedBy(SERVICE_PRINCIPALS.pullThroughCache);
@@ -90,6 +100,8 @@ export function upstreamRoleTrustPolicy(): RolePolicyDocument {
  * Permissions of that role: read the upstream registry's images and import them into
  * `registry`'s cached repositories. The user guide's example grants these actions on `*`;
  * the reads are scoped here to the upstream registry and the writes to the cache registry.
+ *
+ * @public
  */
 export function upstreamRolePolicy(
   registry: RegistryIdentity,

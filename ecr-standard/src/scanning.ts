@@ -1,16 +1,28 @@
 import type { StandardViolation } from './EcrStandardError';
 
-/** Registry scan types: BASIC (ECR) or ENHANCED (Amazon Inspector). */
+/**
+ * Registry scan types: BASIC (ECR) or ENHANCED (Amazon Inspector).
+ *
+ * @public
+ */
 export const ScanType = {
   /** ECR's own scanning (CVEs of OS packages). */
   Basic: 'BASIC',
   /** Amazon Inspector (OS and language packages, continuous). */
   Enhanced: 'ENHANCED',
 } as const;
-/** Registry scan types: BASIC (ECR) or ENHANCED (Amazon Inspector). */
+/**
+ * Registry scan types: BASIC (ECR) or ENHANCED (Amazon Inspector).
+ *
+ * @public
+ */
 export type ScanType = (typeof ScanType)[keyof typeof ScanType];
 
-/** How often matching repositories are scanned. */
+/**
+ * How often matching repositories are scanned.
+ *
+ * @public
+ */
 export const ScanFrequency = {
   ScanOnPush: 'SCAN_ON_PUSH',
   /** Enhanced scanning only. */
@@ -18,20 +30,37 @@ export const ScanFrequency = {
   /** Basic scanning only. */
   Manual: 'MANUAL',
 } as const;
-/** How often matching repositories are scanned. */
+/**
+ * How often matching repositories are scanned.
+ *
+ * @public
+ */
 export type ScanFrequency = (typeof ScanFrequency)[keyof typeof ScanFrequency];
 
-/** One scanning rule: a frequency and the repositories (wildcard filters) it applies to. */
+/**
+ * One scanning rule: a frequency and the repositories (wildcard filters) it applies to.
+ *
+ * @public
+ */
 export interface ScanningRuleSpec {
   readonly frequency: ScanFrequency;
   /** WILDCARD filters on repository names, e.g. `["*"]` or `["prod-*"]`. */
   readonly filters: readonly string[];
 }
 
-/** Amazon ECR registry scanning limits. */
+/**
+ * Amazon ECR registry scanning limits.
+ *
+ * @public
+ */
 export const MAX_SCANNING_RULES = 2;
+/** @public */
 export const MAX_SCANNING_FILTERS = 100;
-/** A WILDCARD repository filter. */
+/**
+ * A WILDCARD repository filter.
+ *
+ * @public
+ */
 export const SCAN_FILTER_PATTERN = /^[a-z0-9*][a-z0-9._/*-]{0,254}$/;
 
 const FREQUENCIES: readonly string[] = [
@@ -40,7 +69,11 @@ const FREQUENCIES: readonly string[] = [
   'MANUAL',
 ];
 
-/** Every violation of ECR's registry scanning rules by `scanType` and `rules`. */
+/**
+ * Every violation of ECR's registry scanning rules by `scanType` and `rules`.
+ *
+ * @public
+ */
 export function validateScanning(
   scanType: ScanType,
   rules: readonly ScanningRuleSpec[],

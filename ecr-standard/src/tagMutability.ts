@@ -1,23 +1,47 @@
 import type { StandardViolation } from './EcrStandardError';
 
-/** Tag mutability values that Amazon ECR accepts. */
+/**
+ * Tag mutability values that Amazon ECR accepts.
+ *
+ * @public
+ */
 export type ImageTagMutability =
   'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION' | 'MUTABLE';
 
-/** An exclusion filter: tags matching it stay mutable in an `IMMUTABLE_WITH_EXCLUSION` repository. */
+/**
+ * An exclusion filter: tags matching it stay mutable in an `IMMUTABLE_WITH_EXCLUSION` repository.
+ *
+ * @public
+ */
 export interface TagMutabilityExclusionFilter {
   readonly filter: string;
   readonly filterType: 'WILDCARD';
 }
 
-/** Characters ECR accepts in a tag mutability exclusion filter. */
+/**
+ * Characters ECR accepts in a tag mutability exclusion filter.
+ *
+ * @public
+ */
 export const TAG_EXCLUSION_FILTER_PATTERN = /^[0-9a-zA-Z._*-]{1,128}$/;
-/** ECR accepts 1 to 5 exclusion filters. */
+/**
+ * ECR accepts 1 to 5 exclusion filters.
+ *
+ * @public
+ */
 export const MAX_TAG_EXCLUSION_FILTERS = 5;
-/** ECR accepts at most 2 `*` wildcards per exclusion filter. */
+/**
+ * ECR accepts at most 2 `*` wildcards per exclusion filter.
+ *
+ * @public
+ */
 export const MAX_TAG_EXCLUSION_WILDCARDS = 2;
 
-/** The caller's choice of tag mutability. */
+/**
+ * The caller's choice of tag mutability.
+ *
+ * @public
+ */
 export interface TagMutabilityOptions {
   /** Default: `false` (tags are immutable). */
   readonly mutableTags?: boolean;
@@ -28,7 +52,11 @@ export interface TagMutabilityOptions {
   readonly mutableTagFilters?: readonly string[];
 }
 
-/** Resolves the tag mutability settings of a repository or creation template. */
+/**
+ * Resolves the tag mutability settings of a repository or creation template.
+ *
+ * @public
+ */
 export function resolveTagMutability(
   options: TagMutabilityOptions,
   field = 'mutableTagFilters',

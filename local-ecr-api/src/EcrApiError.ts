@@ -1,4 +1,8 @@
-/** An error the way ECR reports it: `{"__type": "...Exception", "message": ...}` with a status. */
+/**
+ * An error the way ECR reports it: `{"__type": "...Exception", "message": ...}` with a status.
+ *
+ * @public
+ */
 export class EcrApiError extends Error {
   constructor(
     readonly type: string,

@@ -1,7 +1,11 @@
 import { EcrApiError } from './EcrApiError';
 import { seededRandom } from './random';
 
-/** A fault to inject; unset `operation` / `repositoryName` / `accountId` match everything. */
+/**
+ * A fault to inject; unset `operation` / `repositoryName` / `accountId` match everything.
+ *
+ * @public
+ */
 export interface FaultRule {
   readonly operation?: string;
   readonly repositoryName?: string;
@@ -20,10 +24,18 @@ export interface FaultRule {
   readonly reset?: boolean;
 }
 
-/** What the server does with a request after the faults: answer, drop, or leave hanging. */
+/**
+ * What the server does with a request after the faults: answer, drop, or leave hanging.
+ *
+ * @public
+ */
 export type FaultOutcome = 'answer' | 'reset' | 'black-hole';
 
-/** Applies {@link FaultRule}s to requests; random draws come from a seeded PRNG. */
+/**
+ * Applies {@link FaultRule}s to requests; random draws come from a seeded PRNG.
+ *
+ * @public
+ */
 export class FaultInjector {
   private rules: FaultRule[] = [];
   private readonly random: () => number;

@@ -1,7 +1,11 @@
 import { repositoryArn, repositoryUri } from '@ecr-kit/ecr-standard';
 import type { RegistrySettings, RepositoryRecord } from './model';
 
-/** One (account, region) registry. */
+/**
+ * One (account, region) registry.
+ *
+ * @public
+ */
 export class Registry {
   readonly repositories = new Map<string, RepositoryRecord>();
   readonly settings: RegistrySettings = {
@@ -37,7 +41,11 @@ export class Registry {
   }
 }
 
-/** Every registry of the local ECR API, one per (account, region), created on first use. */
+/**
+ * Every registry of the local ECR API, one per (account, region), created on first use.
+ *
+ * @public
+ */
 export class RegistryStore {
   private readonly registries = new Map<string, Registry>();
 

@@ -151,7 +151,11 @@ async function simulate(
   print(JSON.stringify(result, null, 2));
 }
 
-/** Runs the CLI; resolves with the started server (for `serve`), else undefined. */
+/**
+ * Runs the CLI; resolves with the started server (for `serve`), else undefined.
+ *
+ * @public
+ */
 export async function runCli(
   argv: readonly string[],
   print: (line: string) => void = line => process.stdout.write(`${line}\n`),

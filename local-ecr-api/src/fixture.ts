@@ -245,7 +245,11 @@ const simulatedAction = z.object({
   principalArn: z.string().optional(),
 });
 
-/** The fixture file format: see the package README. */
+/**
+ * The fixture file format: see the package README.
+ *
+ * @public
+ */
 export const fixtureSchema = z.object({
   /** Access key id → account id. */
   accounts: z
@@ -310,9 +314,14 @@ export const fixtureSchema = z.object({
     .default([]),
 });
 
+/** @public */
 export type Fixture = z.input<typeof fixtureSchema>;
 
-/** Thrown for an invalid fixture; the message lists each bad field and what it must be. */
+/**
+ * Thrown for an invalid fixture; the message lists each bad field and what it must be.
+ *
+ * @public
+ */
 export class FixtureError extends Error {
   constructor(source: string, issues: string[]) {
     super(
@@ -322,7 +331,11 @@ export class FixtureError extends Error {
   }
 }
 
-/** Validates a fixture object (e.g. parsed JSON). */
+/**
+ * Validates a fixture object (e.g. parsed JSON).
+ *
+ * @public
+ */
 export function parseFixture(input: unknown, source = '(inline)') {
   const result = fixtureSchema.safeParse(input);
   if (!result.success) {
@@ -340,7 +353,11 @@ export function parseFixture(input: unknown, source = '(inline)') {
   return result.data;
 }
 
-/** Reads and validates a fixture JSON file. */
+/**
+ * Reads and validates a fixture JSON file.
+ *
+ * @public
+ */
 export function readFixtureFile(path: string) {
   let input: unknown;
   try {

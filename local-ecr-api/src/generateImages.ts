@@ -3,7 +3,11 @@ import { MEDIA_TYPES } from './mediaTypes';
 import type { FindingRecord, ImageRecord, ScanRecord, Severity } from './model';
 import { seededRandom } from './random';
 
-/** Options of {@link generateImages}. */
+/**
+ * Options of {@link generateImages}.
+ *
+ * @public
+ */
 export interface GenerateImagesOptions {
   readonly repositoryName: string;
   /** How many images (manifests, indexes and referrers together). */
@@ -56,6 +60,8 @@ function digestOf(text: string): string {
  * untagged images, multi-architecture indexes with their child manifests, signatures
  * and SBOMs referring to images, archived images, push/pull times, sizes and scan
  * results with findings. The same options always give the same images.
+ *
+ * @public
  */
 export function generateImages(options: GenerateImagesOptions): ImageRecord[] {
   const random = seededRandom(options.seed);

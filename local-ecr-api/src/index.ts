@@ -1,8 +1,26 @@
 export { startLocalEcrApi } from './startLocalEcrApi';
-export type { LocalEcrApi, LocalEcrApiOptions } from './startLocalEcrApi';
+export type {
+  LocalEcrApi,
+  LocalEcrApiOptions,
+  ResponseViolation,
+} from './startLocalEcrApi';
+export type { World } from './world/OperationContext';
+export type { PrincipalSpec } from './world/Callers';
+export type { Resources, SecretRecord } from './world/Resources';
+export type { Upstreams } from './world/Upstreams';
+export type { RepositoryShape } from './repositoryOperations';
+export type {
+  Actor,
+  PullRequest,
+  PullResult,
+  PushRequest,
+  PushResult,
+  Simulation,
+} from './simulation/simulate';
+export type { ShapeViolation } from './model/checkShape';
 export { EcrApiError } from './EcrApiError';
 export { FaultInjector } from './FaultInjector';
-export type { FaultRule } from './FaultInjector';
+export type { FaultOutcome, FaultRule } from './FaultInjector';
 export {
   FixtureError,
   fixtureSchema,

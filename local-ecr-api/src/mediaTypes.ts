@@ -1,4 +1,8 @@
-/** Media types of the manifests and artifacts ECR stores. */
+/**
+ * Media types of the manifests and artifacts ECR stores.
+ *
+ * @public
+ */
 export const MEDIA_TYPES = {
   ociManifest: 'application/vnd.oci.image.manifest.v1+json',
   ociIndex: 'application/vnd.oci.image.index.v1+json',

@@ -1,10 +1,16 @@
-/** Timestamps are epoch seconds, as on ECR's wire. */
+/**
+ * Timestamps are epoch seconds, as on ECR's wire.
+ *
+ * @public
+ */
 export type EpochSeconds = number;
 
 /**
  * Severities of stored findings. Basic scanning reports the ECR model's `FindingSeverity`
  * set (INFORMATIONAL…CRITICAL, UNDEFINED); `UNTRIAGED` is Amazon Inspector's (enhanced
  * scanning) and is only accepted for registries with enhanced scanning.
+ *
+ * @public
  */
 export type Severity =
   | 'CRITICAL'
@@ -15,7 +21,11 @@ export type Severity =
   | 'UNDEFINED'
   | 'UNTRIAGED';
 
-/** Severities that basic scanning (and `findingSeverityCounts`) can report. */
+/**
+ * Severities that basic scanning (and `findingSeverityCounts`) can report.
+ *
+ * @public
+ */
 export const BASIC_SEVERITIES: readonly Severity[] = [
   'INFORMATIONAL',
   'LOW',
@@ -25,7 +35,11 @@ export const BASIC_SEVERITIES: readonly Severity[] = [
   'UNDEFINED',
 ];
 
-/** One vulnerability finding, stored once and rendered as a basic or an enhanced finding. */
+/**
+ * One vulnerability finding, stored once and rendered as a basic or an enhanced finding.
+ *
+ * @public
+ */
 export interface FindingRecord {
   id: string;
   severity: Severity;
@@ -37,6 +51,7 @@ export interface FindingRecord {
   description: string;
 }
 
+/** @public */
 export type ScanStatus =
   | 'IN_PROGRESS'
   | 'COMPLETE'
@@ -49,6 +64,7 @@ export type ScanStatus =
   | 'LIMIT_EXCEEDED'
   | 'IMAGE_ARCHIVED';
 
+/** @public */
 export interface ScanRecord {
   status: ScanStatus;
   description?: string;
@@ -57,8 +73,10 @@ export interface ScanRecord {
   findings: FindingRecord[];
 }
 
+/** @public */
 export type ImageStatus = 'ACTIVE' | 'ARCHIVED' | 'ACTIVATING';
 
+/** @public */
 export interface PlatformManifest {
   digest: string;
   mediaType: string;
@@ -66,6 +84,7 @@ export interface PlatformManifest {
   platform: { architecture: string; os: string; variant?: string };
 }
 
+/** @public */
 export interface ImageRecord {
   imageDigest: string;
   imageTags: string[];
@@ -92,6 +111,7 @@ export interface ImageRecord {
   replicated?: boolean;
 }
 
+/** @public */
 export interface ReplicationStatusRecord {
   region: string;
   registryId: string;
@@ -102,6 +122,8 @@ export interface ReplicationStatusRecord {
 /**
  * Enum values the simulator's types and fixture use, as the ECR model lists them (a test
  * checks them against `model/ecr.constraints.json`).
+ *
+ * @public
  */
 export const TAG_MUTABILITIES = [
   'MUTABLE',
@@ -109,25 +131,31 @@ export const TAG_MUTABILITIES = [
   'IMMUTABLE_WITH_EXCLUSION',
   'MUTABLE_WITH_EXCLUSION',
 ] as const;
+/** @public */
 export const ENCRYPTION_TYPES = ['AES256', 'KMS', 'KMS_DSSE'] as const;
+/** @public */
 export const SCAN_FREQUENCIES = [
   'SCAN_ON_PUSH',
   'CONTINUOUS_SCAN',
   'MANUAL',
 ] as const;
+/** @public */
 export const REPOSITORY_CREATORS = [
   'REPLICATION',
   'PULL_THROUGH_CACHE',
   'CREATE_ON_PUSH',
 ] as const;
 
+/** @public */
 export type TagMutability = (typeof TAG_MUTABILITIES)[number];
 
+/** @public */
 export interface Tag {
   Key: string;
   Value: string;
 }
 
+/** @public */
 export interface RepositoryRecord {
   repositoryName: string;
   createdAt: EpochSeconds;
@@ -153,14 +181,20 @@ export interface RepositoryRecord {
   lifecyclePreview?: { policyText: string; evaluatedAt: EpochSeconds };
 }
 
-/** Who made ECR create a repository: the `appliedFor` values of creation templates. */
+/**
+ * Who made ECR create a repository: the `appliedFor` values of creation templates.
+ *
+ * @public
+ */
 export type RepositoryCreator = (typeof REPOSITORY_CREATORS)[number];
 
+/** @public */
 export interface ScanningRule {
   scanFrequency: (typeof SCAN_FREQUENCIES)[number];
   repositoryFilters: { filter: string; filterType: 'WILDCARD' }[];
 }
 
+/** @public */
 export interface PullThroughCacheRuleRecord {
   ecrRepositoryPrefix: string;
   upstreamRegistryUrl: string;
@@ -172,6 +206,7 @@ export interface PullThroughCacheRuleRecord {
   updatedAt?: EpochSeconds;
 }
 
+/** @public */
 export interface CreationTemplateRecord {
   prefix: string;
   description?: string;
@@ -187,12 +222,17 @@ export interface CreationTemplateRecord {
   updatedAt: EpochSeconds;
 }
 
+/** @public */
 export interface ReplicationRule {
   destinations: { region: string; registryId: string }[];
   repositoryFilters?: { filter: string; filterType: 'PREFIX_MATCH' }[];
 }
 
-/** Registry-wide settings of one (account, region). */
+/**
+ * Registry-wide settings of one (account, region).
+ *
+ * @public
+ */
 export interface RegistrySettings {
   scanType: 'BASIC' | 'ENHANCED';
   /**

@@ -38,7 +38,30 @@ export function findRepository(
   return repository;
 }
 
-export function repositoryShape(registry: Registry, r: RepositoryRecord) {
+/**
+ * A repository as ECR answers it (`CreateRepository`, `DescribeRepositories`, a pull).
+ *
+ * @public
+ */
+export interface RepositoryShape {
+  repositoryArn: string;
+  registryId: string;
+  repositoryName: string;
+  repositoryUri: string;
+  createdAt: RepositoryRecord['createdAt'];
+  imageTagMutability: RepositoryRecord['imageTagMutability'];
+  imageTagMutabilityExclusionFilters?: RepositoryRecord['imageTagMutabilityExclusionFilters'];
+  imageScanningConfiguration: { scanOnPush: boolean };
+  encryptionConfiguration: {
+    encryptionType: RepositoryRecord['encryptionType'];
+    kmsKey?: string;
+  };
+}
+
+export function repositoryShape(
+  registry: Registry,
+  r: RepositoryRecord,
+): RepositoryShape {
   return {
     repositoryArn: registry.repositoryArn(r.repositoryName),
     registryId: registry.accountId,

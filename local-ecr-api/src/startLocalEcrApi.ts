@@ -79,7 +79,11 @@ const COMMON_ERRORS = new Set([
   'ValidationException',
 ]);
 
-/** Options of {@link startLocalEcrApi}. */
+/**
+ * Options of {@link startLocalEcrApi}.
+ *
+ * @public
+ */
 export interface LocalEcrApiOptions {
   /** TCP port; 0 (the default) picks a free one. */
   readonly port?: number;
@@ -104,13 +108,21 @@ export interface LocalEcrApiOptions {
   readonly checkResponses?: boolean;
 }
 
-/** A response that does not match the service model (with `checkResponses`). */
+/**
+ * A response that does not match the service model (with `checkResponses`).
+ *
+ * @public
+ */
 export interface ResponseViolation {
   readonly operation: string;
   readonly violations: readonly ShapeViolation[];
 }
 
-/** A running local ECR API. */
+/**
+ * A running local ECR API.
+ *
+ * @public
+ */
 export interface LocalEcrApi {
   /** Base URL to give the SDK as `endpoint`. */
   readonly url: string;
@@ -131,7 +143,11 @@ export interface LocalEcrApi {
   stop(): Promise<void>;
 }
 
-/** Starts the local ECR API and resolves once it listens. */
+/**
+ * Starts the local ECR API and resolves once it listens.
+ *
+ * @public
+ */
 export async function startLocalEcrApi(
   options: LocalEcrApiOptions = {},
 ): Promise<LocalEcrApi> {

@@ -31,6 +31,12 @@ const { Repository }: typeof import('../src') = require('../src');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const standard: typeof import('@ecr-kit/ecr-standard') = require('@ecr-kit/ecr-standard');
 
+// What a hand-written program would paste in: the standard's default policy, built once.
+const DEFAULT_LIFECYCLE_POLICY = standard.lifecyclePolicyText(
+  'bench',
+  standard.defaultLifecycleRules(),
+);
+
 const settled = (outputs: pulumi.Output<unknown>[]) =>
   Promise.all(outputs.map(o => new Promise(resolve => o.apply(resolve))));
 
@@ -53,31 +59,7 @@ async function raw(round: number): Promise<number> {
     );
     const lifecycle = new aws.ecr.LifecyclePolicy(`${name}-lifecycle`, {
       repository: repository.name,
-      policy: JSON.stringify({
-        rules: [
-          {
-            rulePriority: 1,
-            description: 'Expire untagged images',
-            selection: {
-              tagStatus: 'untagged',
-              countType: 'sinceImagePushed',
-              countUnit: 'days',
-              countNumber: 14,
-            },
-            action: { type: 'expire' },
-          },
-          {
-            rulePriority: 2,
-            description: 'Keep a bounded number of images',
-            selection: {
-              tagStatus: 'any',
-              countType: 'imageCountMoreThan',
-              countNumber: 500,
-            },
-            action: { type: 'expire' },
-          },
-        ],
-      }),
+      policy: DEFAULT_LIFECYCLE_POLICY,
     });
     outputs.push(repository.arn, repository.repositoryUrl, lifecycle.id);
   }
@@ -102,13 +84,6 @@ async function components(round: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  // Sanity: the component really produces the raw inputs used above.
-  const text = standard.lifecyclePolicyText(
-    'bench',
-    standard.defaultLifecycleRules(),
-  );
-  if (!text.includes('"countNumber":500'))
-    throw new Error('bench is out of date with the standard');
   await raw(99);
   await components(99);
   const rawTimes: number[] = [];

@@ -29,7 +29,11 @@ import { CREDENTIALS_HINT, requirePlain } from './schemaTypes';
 import { slug } from './slug';
 import { upstreamRole } from './upstreamRole';
 
-/** Upstream credentials to store in a new Secrets Manager secret. */
+/**
+ * Upstream credentials to store in a new Secrets Manager secret.
+ *
+ * @public
+ */
 export interface PullThroughCacheCredentials {
   /** Upstream user name. */
   readonly username: pulumi.Input<string>;
@@ -41,7 +45,11 @@ export interface PullThroughCacheCredentials {
   readonly kmsKeyId?: pulumi.Input<string>;
 }
 
-/** One pull-through cache rule. */
+/**
+ * One pull-through cache rule.
+ *
+ * @public
+ */
 export interface PullThroughCacheRule {
   /** Upstream registry. */
   readonly upstream: PullThroughCacheUpstream;
@@ -63,7 +71,11 @@ export interface PullThroughCacheRule {
   readonly customRoleArn?: string;
 }
 
-/** Who may create cached repositories and import images below one path. */
+/**
+ * Who may create cached repositories and import images below one path.
+ *
+ * @public
+ */
 export interface PullThroughCacheGrant {
   /** Account IDs or IAM principal ARNs. */
   readonly principals: string[];
@@ -71,7 +83,11 @@ export interface PullThroughCacheGrant {
   readonly repositories: string;
 }
 
-/** What a pull-through cache holds, without the registry it lives in. */
+/**
+ * What a pull-through cache holds, without the registry it lives in.
+ *
+ * @public
+ */
 export interface PullThroughCacheSettings {
   /** Cache rules, one per upstream namespace. */
   readonly rules: PullThroughCacheRule[];
@@ -91,7 +107,11 @@ export interface PullThroughCacheSettings {
   readonly skipCreationTemplates?: boolean;
 }
 
-/** Arguments of a `PullThroughCache`. */
+/**
+ * Arguments of a `PullThroughCache`.
+ *
+ * @public
+ */
 export interface PullThroughCacheArgs extends PullThroughCacheSettings {
   /**
    * The registry the cache rules live in: a `Registry` component (TypeScript), or its
@@ -104,6 +124,8 @@ export interface PullThroughCacheArgs extends PullThroughCacheSettings {
  * Pull-through cache rules with their credentials, a creation template per namespace that
  * gives cached repositories the standard settings (and the role ECR needs to apply them),
  * and registry policy statements scoping who may create and import where.
+ *
+ * @public
  */
 export class PullThroughCache extends pulumi.ComponentResource {
   /** Cache rules by namespace prefix. */
@@ -333,8 +355,16 @@ export class PullThroughCache extends pulumi.ComponentResource {
   }
 }
 
-/** @deprecated Renamed `PullThroughCacheRule` (the name other languages see); this alias goes in 1.0. */
+/**
+ * @deprecated Renamed `PullThroughCacheRule` (the name other languages see); this alias goes in 1.0.
+ *
+ * @public
+ */
 export type PullThroughCacheRuleArgs = PullThroughCacheRule;
 
-/** @deprecated Renamed `PullThroughCacheGrant` (the name other languages see); this alias goes in 1.0. */
+/**
+ * @deprecated Renamed `PullThroughCacheGrant` (the name other languages see); this alias goes in 1.0.
+ *
+ * @public
+ */
 export type PullThroughCacheGrantArgs = PullThroughCacheGrant;

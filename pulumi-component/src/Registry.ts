@@ -28,7 +28,11 @@ import {
 import type { RegistryReference } from './schemaTypes';
 import { CREDENTIALS_HINT, requirePlain } from './schemaTypes';
 
-/** Arguments of a `Registry`. */
+/**
+ * Arguments of a `Registry`.
+ *
+ * @public
+ */
 export interface RegistryArgs {
   /**
    * 12-digit account ID of the registry. Checked against the account of the provider's
@@ -73,7 +77,11 @@ interface RegistryState {
 
 const STATE = new WeakMap<Registry, RegistryState>();
 
-/** What a contributor hands its Registry, and what the singleton must wait for. */
+/**
+ * What a contributor hands its Registry, and what the singleton must wait for.
+ *
+ * @public
+ */
 export interface RegistryContributionWithDependencies {
   readonly contribution: RegistryContribution;
   /**
@@ -94,6 +102,8 @@ export interface RegistryContributionWithDependencies {
  * The singletons are written once the program has constructed its components: contributions
  * must be made in the same synchronous part of the program as the Registry (not inside an
  * `apply` or after an `await`); a late one throws.
+ *
+ * @public
  */
 export class Registry extends pulumi.ComponentResource {
   /** 12-digit account ID of the registry. */
@@ -239,7 +249,8 @@ export class Registry extends pulumi.ComponentResource {
   }
 
   /**
-   * Adds a contribution (called by the contributor components) after {@link check}ing it.
+   * Adds a contribution (called by the contributor components) after checking it with
+   * {@link Registry.check}.
    */
   contribute({
     contribution,

@@ -5,7 +5,11 @@ import { resolveRegistry } from './Registry';
 import type { RegistryReference } from './schemaTypes';
 import { requirePlain } from './schemaTypes';
 
-/** One scanning rule. */
+/**
+ * One scanning rule.
+ *
+ * @public
+ */
 export interface RegistryScanningRule {
   /** `SCAN_ON_PUSH`, `CONTINUOUS_SCAN` (enhanced only) or `MANUAL` (basic only). */
   readonly frequency: ScanFrequency;
@@ -13,7 +17,11 @@ export interface RegistryScanningRule {
   readonly filters?: string[];
 }
 
-/** What a registry scans, without the registry. */
+/**
+ * What a registry scans, without the registry.
+ *
+ * @public
+ */
 export interface RegistryScanningSettings {
   /** Scan type. Default: `BASIC`. `ENHANCED` uses Amazon Inspector. */
   readonly scanType?: ScanType;
@@ -21,7 +29,11 @@ export interface RegistryScanningSettings {
   readonly rules?: RegistryScanningRule[];
 }
 
-/** Arguments of a `RegistryScanning`. */
+/**
+ * Arguments of a `RegistryScanning`.
+ *
+ * @public
+ */
 export interface RegistryScanningArgs extends RegistryScanningSettings {
   /**
    * The registry to configure: a `Registry` component (TypeScript), or its `accountId` and
@@ -34,6 +46,8 @@ export interface RegistryScanningArgs extends RegistryScanningSettings {
  * Registry scanning (BASIC or ENHANCED) with wildcard rules, contributed to the one
  * scanning configuration of its Registry (merged per frequency with the other
  * `RegistryScanning` components of that registry).
+ *
+ * @public
  */
 export class RegistryScanning extends pulumi.ComponentResource {
   /** The scan type contributed. */
@@ -69,5 +83,9 @@ export class RegistryScanning extends pulumi.ComponentResource {
   }
 }
 
-/** @deprecated Renamed `RegistryScanningRule` (the name other languages see); this alias goes in 1.0. */
+/**
+ * @deprecated Renamed `RegistryScanningRule` (the name other languages see); this alias goes in 1.0.
+ *
+ * @public
+ */
 export type RegistryScanningRuleArgs = RegistryScanningRule;

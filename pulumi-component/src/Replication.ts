@@ -16,7 +16,11 @@ import { findRegistry } from './registryClaims';
 import type { RegistryReference, ReplicationDestination } from './schemaTypes';
 import { requirePlain } from './schemaTypes';
 
-/** One replication rule. */
+/**
+ * One replication rule.
+ *
+ * @public
+ */
 export interface ReplicationRule {
   /**
    * Registries that receive the images (another Region, another account, or both):
@@ -29,7 +33,11 @@ export interface ReplicationRule {
   readonly repositoryPrefixes?: string[];
 }
 
-/** What a registry replicates, without the source registry. */
+/**
+ * What a registry replicates, without the source registry.
+ *
+ * @public
+ */
 export interface ReplicationSettings {
   /** Replication rules (at most 10). */
   readonly rules: ReplicationRule[];
@@ -39,7 +47,11 @@ export interface ReplicationSettings {
   readonly skipCreationTemplates?: boolean;
 }
 
-/** Arguments of a `Replication`. */
+/**
+ * Arguments of a `Replication`.
+ *
+ * @public
+ */
 export interface ReplicationArgs extends ReplicationSettings {
   /**
    * The source registry: a `Registry` component (TypeScript), or its `accountId` and
@@ -54,6 +66,8 @@ export interface ReplicationArgs extends ReplicationSettings {
  * account `ecr:CreateRepository` and `ecr:ReplicateImage`; each destination gets a
  * `REPLICATION` creation template (and the role ECR needs to apply it). The source's
  * replication configuration waits for all of them.
+ *
+ * @public
  */
 export class Replication extends pulumi.ComponentResource {
   /** Creation templates by destination `<accountId>/<region>`. */
@@ -260,5 +274,9 @@ export class Replication extends pulumi.ComponentResource {
   }
 }
 
-/** @deprecated Renamed `ReplicationRule` (the name other languages see); this alias goes in 1.0. */
+/**
+ * @deprecated Renamed `ReplicationRule` (the name other languages see); this alias goes in 1.0.
+ *
+ * @public
+ */
 export type ReplicationRuleArgs = ReplicationRule;

@@ -1,6 +1,9 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import type { EncryptionType } from '@ecr-kit/ecr-standard';
+import type {
+  EncryptionType,
+  RepositoryStandardOptions,
+} from '@ecr-kit/ecr-standard';
 import type {
   RepositoryLifecycleRule,
   RepositoryPolicyStatement,
@@ -13,6 +16,8 @@ import {
 import {
   CATALOG_ARN_ANNOTATION,
   EcrStandardError,
+  REPOSITORY_STANDARD_OPTION_NAMES,
+  pickRepositoryStandardOptions,
   repositoryPolicyDocument,
   resolveRepositorySettings,
 } from '@ecr-kit/ecr-standard';
@@ -27,6 +32,8 @@ import {
  *   the name is still taken;
  * - `delete`: Pulumi deletes them (ECR still refuses a repository that holds images unless
  *   `forceDelete`).
+ *
+ * @public
  */
 export const RepositoryDeletion = {
   /** Pulumi refuses to delete or replace (default). */
@@ -36,11 +43,19 @@ export const RepositoryDeletion = {
   /** Pulumi deletes them (images only with `forceDelete`). */
   Delete: 'delete',
 } as const;
-/** What destroy, removal or replacement does to a repository (see the const of this name). */
+/**
+ * What destroy, removal or replacement does to a repository (see the const of this name).
+ *
+ * @public
+ */
 export type RepositoryDeletion =
   (typeof RepositoryDeletion)[keyof typeof RepositoryDeletion];
 
-/** Arguments of a standardized ECR `Repository`. */
+/**
+ * Arguments of a standardized ECR `Repository`.
+ *
+ * @public
+ */
 export interface RepositoryArgs {
   /** Repository name, e.g. `team/service`. Default: the component name. */
   readonly name?: string;
@@ -90,13 +105,15 @@ export interface RepositoryArgs {
   readonly onDelete?: RepositoryDeletion;
   /** Deprecated alias of `onDelete: "delete"`. Default: `false`. */
   readonly allowDestroy?: boolean;
-  /** Region of the repository (@pulumi/aws v7 per-resource region). Default: the provider's. */
+  /** Region of the repository (`@pulumi/aws` v7 per-resource region). Default: the provider's. */
   readonly region?: pulumi.Input<string>;
 }
 
 /**
  * A standardized ECR repository: immutable tags, scan on push, encryption, a lifecycle
  * policy, optional repository policy, protected against deletion of its images.
+ *
+ * @public
  */
 export class Repository extends pulumi.ComponentResource {
   /** Repository name. */
@@ -127,13 +144,13 @@ export class Repository extends pulumi.ComponentResource {
   ) {
     super('ecr-kit:index:Repository', name, {}, opts);
     const subject = `Repository "${name}"`;
-    requirePlain(subject, args, [
-      'lifecycleRules',
-      'policyStatements',
-      'mutableTagFilters',
-      'pullAccounts',
-      'pushAccounts',
-    ]);
+    // The standard checks its options at construction, so they must be plain values; only
+    // the Region may come from another resource.
+    requirePlain(
+      subject,
+      args,
+      REPOSITORY_STANDARD_OPTION_NAMES.filter(option => option !== 'region'),
+    );
     if (args.encryption === 'AES256' && args.kmsKeyArn !== undefined) {
       throw new EcrStandardError(subject, [
         {
@@ -143,26 +160,17 @@ export class Repository extends pulumi.ComponentResource {
         },
       ]);
     }
-    const settings = resolveRepositorySettings(subject, {
+    // Every option of the standard passes through as given; the ones below differ in shape.
+    const options: RepositoryStandardOptions = {
+      ...pickRepositoryStandardOptions(args),
       name: args.name ?? name,
-      mutableTags: args.mutableTags,
-      mutableTagFilters: args.mutableTagFilters,
-      scanOnPush: args.scanOnPush,
       encryption:
         args.encryption ?? (args.kmsKeyArn !== undefined ? 'KMS' : undefined),
       lifecycleRules: standardLifecycleRules(args.lifecycleRules),
-      untaggedExpiryDays: args.untaggedExpiryDays,
-      maxImageCount: args.maxImageCount,
-      skipLifecyclePolicy: args.skipLifecyclePolicy,
-      pullAccounts: args.pullAccounts,
-      pushAccounts: args.pushAccounts,
-      pullOrganizationIds: args.pullOrganizationIds,
-      lambdaPull: args.lambdaPull,
-      lambdaAccounts: args.lambdaAccounts,
       policyStatements: standardPolicyStatements(args.policyStatements),
-      entityRef: args.entityRef,
-      forceDelete: args.forceDelete,
-    });
+      region: typeof args.region === 'string' ? args.region : undefined,
+    };
+    const settings = resolveRepositorySettings(subject, options);
 
     if (
       args.allowDestroy &&
@@ -260,14 +268,6 @@ export class Repository extends pulumi.ComponentResource {
       );
     }
     if (settings.policy !== undefined) {
-      const access = {
-        pullAccounts: args.pullAccounts,
-        pushAccounts: args.pushAccounts,
-        pullOrganizationIds: args.pullOrganizationIds,
-        lambdaPull: args.lambdaPull,
-        lambdaAccounts: args.lambdaAccounts,
-        policyStatements: standardPolicyStatements(args.policyStatements),
-      };
       this.repositoryPolicy = new aws.ecr.RepositoryPolicy(
         `${name}-policy`,
         {
@@ -277,7 +277,7 @@ export class Repository extends pulumi.ComponentResource {
           policy: this.repository.arn.apply(arn => {
             const [, partition, , repositoryRegion] = arn.split(':');
             return JSON.stringify(
-              repositoryPolicyDocument(access, {
+              repositoryPolicyDocument(options, {
                 partition,
                 region: repositoryRegion,
               }),

@@ -18,8 +18,12 @@ import type { RepositoryLifecycleRule } from './schemaTypes';
 import { standardLifecycleRules } from './schemaTypes';
 import { templateRole } from './templateRole';
 
-/** What every creation template of ecr-kit takes. */
-interface TemplateBaseArgs {
+/**
+ * What every creation template of ecr-kit takes.
+ *
+ * @public
+ */
+export interface TemplateBaseArgs {
   /** Default: `AES256`; `KMS` needs `kmsKeyArn`. */
   readonly encryption?: EncryptionType;
   /** KMS key ARN (`…:key/<id>`, in the template's Region) for `KMS` encryption. Default: none. */
@@ -46,6 +50,8 @@ interface TemplateBaseArgs {
 /**
  * How ECR creates replicated repositories in a destination: the standard's settings
  * (immutable tags, AES256, the standard lifecycle policy) unless changed here.
+ *
+ * @public
  */
 export interface ReplicatedRepositoryTemplate extends TemplateBaseArgs {
   /** Default: `false` (tags immutable). */
@@ -58,6 +64,8 @@ export interface ReplicatedRepositoryTemplate extends TemplateBaseArgs {
  * How ECR creates the repositories of a pull-through cache. Tags are `MUTABLE` by default:
  * ECR updates a cached tag from the upstream (at most once every 24 hours) only where the tag
  * can move.
+ *
+ * @public
  */
 export interface CachedRepositoryTemplate extends TemplateBaseArgs {
   /**
@@ -235,8 +243,16 @@ export function createTemplate(
   );
 }
 
-/** @deprecated Renamed `CachedRepositoryTemplate` (the name other languages see); this alias goes in 1.0. */
+/**
+ * @deprecated Renamed `CachedRepositoryTemplate` (the name other languages see); this alias goes in 1.0.
+ *
+ * @public
+ */
 export type CachedRepositoryArgs = CachedRepositoryTemplate;
 
-/** @deprecated Renamed `ReplicatedRepositoryTemplate` (the name other languages see); this alias goes in 1.0. */
+/**
+ * @deprecated Renamed `ReplicatedRepositoryTemplate` (the name other languages see); this alias goes in 1.0.
+ *
+ * @public
+ */
 export type CreationTemplateArgs = ReplicatedRepositoryTemplate;

@@ -34,6 +34,7 @@ export type {
   CachedRepositoryTemplate,
   CreationTemplateArgs,
   ReplicatedRepositoryTemplate,
+  TemplateBaseArgs,
 } from './creationTemplate';
 export { toRepositoryLifecycleRule } from './schemaTypes';
 export type {

@@ -18,6 +18,8 @@ import type {
 /**
  * One lifecycle rule (see `@ecr-kit/ecr-standard`'s `LifecycleRule`). Checked as ECR checks
  * it when the component is constructed.
+ *
+ * @public
  */
 export interface RepositoryLifecycleRule {
   /** Shown in the console and in error messages. Default: none. */
@@ -55,6 +57,8 @@ export interface RepositoryLifecycleRule {
  * One IAM policy statement of a repository policy, with the element names of IAM's policy
  * grammar. `Principal`, `Action`, `Condition`… take what IAM takes (a string or a list, an
  * object of principals), so they are untyped here; the standard checks them.
+ *
+ * @public
  */
 export interface RepositoryPolicyStatement {
   /** Statement id: letters, digits, spaces and hyphens, unique. Default: none. */
@@ -86,6 +90,8 @@ export interface RepositoryPolicyStatement {
  * `Registry` component itself (it has both fields); from other languages, or without a
  * `Registry` in the program, give the two fields: the contributor then owns that registry's
  * singletons alone (a second owner in the program throws).
+ *
+ * @public
  */
 export interface RegistryReference {
   /** 12-digit account ID of the registry. */
@@ -94,7 +100,11 @@ export interface RegistryReference {
   readonly region: string;
 }
 
-/** A replication destination: a registry, and how to deploy to it when it is another account's. */
+/**
+ * A replication destination: a registry, and how to deploy to it when it is another account's.
+ *
+ * @public
+ */
 export interface ReplicationDestination extends RegistryReference {
   /**
    * IAM role of the destination account that the deployment assumes to create the
@@ -105,7 +115,11 @@ export interface ReplicationDestination extends RegistryReference {
   readonly assumeRoleArn?: string;
 }
 
-/** A rule of the standard's type as these arguments (the compiler checks the shapes agree). */
+/**
+ * A rule of the standard's type as these arguments (the compiler checks the shapes agree).
+ *
+ * @public
+ */
 export const toRepositoryLifecycleRule: (
   rule: LifecycleRule,
 ) => RepositoryLifecycleRule = rule => ({

@@ -8,7 +8,11 @@ import {
   value,
 } from './mocks';
 import * as aws from '@pulumi/aws';
-import type * as pulumi from '@pulumi/pulumi';
+import * as pulumi from '@pulumi/pulumi';
+import {
+  defaultLifecycleRules,
+  lifecyclePolicyText,
+} from '@ecr-kit/ecr-standard';
 import { EcrStandardError, Repository } from '../src';
 import type { RepositoryArgs } from '../src';
 
@@ -51,31 +55,10 @@ describe('Repository defaults', () => {
     expect(ofType(KEY)).toHaveLength(0);
     expect(repository.repositoryPolicy).toBeUndefined();
     expect(repository.kmsKeyArn).toBeUndefined();
-    expect(JSON.parse(one(LIFECYCLE).inputs.policy)).toEqual({
-      rules: [
-        {
-          rulePriority: 1,
-          description: 'Expire untagged images',
-          selection: {
-            tagStatus: 'untagged',
-            countType: 'sinceImagePushed',
-            countUnit: 'days',
-            countNumber: 14,
-          },
-          action: { type: 'expire' },
-        },
-        {
-          rulePriority: 2,
-          description: 'Keep a bounded number of images',
-          selection: {
-            tagStatus: 'any',
-            countType: 'imageCountMoreThan',
-            countNumber: 500,
-          },
-          action: { type: 'expire' },
-        },
-      ],
-    });
+    // The standard's default policy (its own tests hold the JSON to AWS's format).
+    expect(one(LIFECYCLE).inputs.policy).toBe(
+      lifecyclePolicyText('test', defaultLifecycleRules()),
+    );
     expect(one(LIFECYCLE).inputs.repository).toBe('payments');
   });
 
@@ -506,6 +489,12 @@ describe('Repository validation', () => {
         ],
       },
       'lifecycleRules[0].tagPrefixList: rule 1 ("old"): tag lists are only allowed with tagStatus "tagged", not "untagged"; set tagStatus to "tagged"',
+    ],
+    [
+      // Any option the standard checks: a false lambdaPull as an Output would read as true.
+      'an option of the standard that arrived as an Output',
+      { lambdaPull: pulumi.output(false) as unknown as boolean },
+      "lambdaPull: arrived as an Output: it holds a secret or another resource's output",
     ],
   ])('rejects %s', (_, args, message) => {
     expect(() => new Repository('payments', args)).toThrow(EcrStandardError);

@@ -1,6 +1,24 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import type {
+  CreationTemplateOptionFor,
+  CreationTemplateOptions,
+  CreationTemplateUse,
+  RepositoryStandardOptions,
+  SameKeys,
+  StandardOptionType,
+} from '@ecr-kit/ecr-standard';
+import {
+  REPOSITORY_STANDARD_OPTIONS,
+  REPOSITORY_STANDARD_OPTION_NAMES,
+  creationTemplateOptionNames,
+} from '@ecr-kit/ecr-standard';
+import type {
+  CachedRepositoryTemplate,
+  ReplicatedRepositoryTemplate,
+  RepositoryArgs,
+} from '../src';
 import {
   COMPONENTS,
   PACKAGE_DIR,
@@ -16,6 +34,8 @@ interface Property {
   readonly description?: string;
   readonly $ref?: string;
   readonly type?: string;
+  readonly items?: Property;
+  readonly plain?: boolean;
 }
 interface Schema {
   readonly name: string;
@@ -89,31 +109,22 @@ it('is the package "ecr-kit" at the version of @ecr-kit/pulumi, which it hosts',
   ).toMatch(/^runtime: nodejs$/m);
 });
 
+// The Repository's arguments are the standard's options, plus these, which say how Pulumi
+// deploys the repository rather than what the standard decides.
+const REPOSITORY_DEPLOYMENT_ARGS = [
+  'kmsKeyArn',
+  'tags',
+  'onDelete',
+  'allowDestroy',
+] as const;
+// What a creation template takes beyond the standard's options for its use.
+const TEMPLATE_DEPLOYMENT_ARGS = ['kmsKeyArn', 'customRoleArn'] as const;
+
 // The inputs each component documents (README), all of which other languages must reach.
 const documented: Record<keyof typeof COMPONENTS, string[]> = {
   Repository: [
-    'name',
-    'mutableTags',
-    'mutableTagFilters',
-    'scanOnPush',
-    'encryption',
-    'kmsKeyArn',
-    'lifecycleRules',
-    'untaggedExpiryDays',
-    'maxImageCount',
-    'skipLifecyclePolicy',
-    'pullAccounts',
-    'pushAccounts',
-    'pullOrganizationIds',
-    'lambdaPull',
-    'lambdaAccounts',
-    'policyStatements',
-    'entityRef',
-    'tags',
-    'forceDelete',
-    'onDelete',
-    'allowDestroy',
-    'region',
+    ...REPOSITORY_STANDARD_OPTION_NAMES,
+    ...REPOSITORY_DEPLOYMENT_ARGS,
   ],
   Registry: [
     'accountId',
@@ -255,4 +266,100 @@ it('has enums, not free strings, for every closed set of values', () => {
     schema.resources['ecr-kit:index:Repository'].inputProperties.encryption
       .$ref,
   ).toBe('#/types/ecr-kit:index:EncryptionType');
+});
+
+// One definition of each repository setting: the components' arguments are the standard's
+// options (REPOSITORY_STANDARD_OPTIONS, CREATION_TEMPLATE_OPTION_USES of @ecr-kit/ecr-standard),
+// written out here only because the analyzer takes their documentation from the TypeScript.
+// The compiler holds them to the standard (the SameKeys lines fail `npm run typecheck`), and
+// these tests hold the schema other languages get to it.
+describe('arguments and the standard', () => {
+  // Each kind of option value as the analyzer writes it.
+  const schemaOf: Record<StandardOptionType, object> = {
+    string: { type: 'string' },
+    boolean: { type: 'boolean' },
+    number: { type: 'number' },
+    strings: {
+      type: 'array',
+      items: expect.objectContaining({ type: 'string' }),
+    },
+    encryption: { $ref: '#/types/ecr-kit:index:EncryptionType' },
+    lifecycleRules: {
+      type: 'array',
+      items: expect.objectContaining({
+        $ref: '#/types/ecr-kit:index:RepositoryLifecycleRule',
+      }),
+    },
+    policyStatements: {
+      type: 'array',
+      items: expect.objectContaining({
+        $ref: '#/types/ecr-kit:index:RepositoryPolicyStatement',
+      }),
+    },
+  };
+  /** Every option among `properties` is of the standard's kind, and plain but the Region. */
+  function expectStandardKinds(properties: Record<string, Property>) {
+    for (const [name, property] of Object.entries(properties)) {
+      if (!(name in REPOSITORY_STANDARD_OPTIONS)) continue;
+      const option = name as keyof RepositoryStandardOptions;
+      expect([option, property]).toEqual([
+        option,
+        expect.objectContaining({
+          ...schemaOf[REPOSITORY_STANDARD_OPTIONS[option].type],
+          // Checked at construction; the Region may come from a provider or another stack.
+          ...(option === 'region' ? {} : { plain: true }),
+        }),
+      ]);
+    }
+  }
+
+  it('Repository takes every option of the standard, and deployment arguments besides', () => {
+    const keys: SameKeys<
+      Omit<RepositoryArgs, (typeof REPOSITORY_DEPLOYMENT_ARGS)[number]>,
+      RepositoryStandardOptions
+    > = true;
+    expect(keys).toBe(true);
+    const inputs = schema.resources['ecr-kit:index:Repository'].inputProperties;
+    expect(Object.keys(inputs).sort()).toEqual(
+      [
+        ...REPOSITORY_STANDARD_OPTION_NAMES,
+        ...REPOSITORY_DEPLOYMENT_ARGS,
+      ].sort(),
+    );
+    expectStandardKinds(inputs);
+  });
+
+  test.each<[string, CreationTemplateUse]>([
+    ['ReplicatedRepositoryTemplate', 'REPLICATION'],
+    ['CachedRepositoryTemplate', 'PULL_THROUGH_CACHE'],
+  ])(
+    '%s takes the options of a %s template, and deployment arguments besides',
+    (type, use) => {
+      const properties = schema.types[`ecr-kit:index:${type}`].properties ?? {};
+      expect(Object.keys(properties).sort()).toEqual(
+        [
+          ...creationTemplateOptionNames(use),
+          ...TEMPLATE_DEPLOYMENT_ARGS,
+        ].sort(),
+      );
+      expectStandardKinds(properties);
+    },
+  );
+
+  it('the compiler holds the template arguments to the options of their use', () => {
+    type Options<U extends CreationTemplateUse> = Pick<
+      CreationTemplateOptions,
+      CreationTemplateOptionFor<U>
+    >;
+    type Standard<T> = Omit<T, (typeof TEMPLATE_DEPLOYMENT_ARGS)[number]>;
+    const replicated: SameKeys<
+      Standard<ReplicatedRepositoryTemplate>,
+      Options<'REPLICATION'>
+    > = true;
+    const cached: SameKeys<
+      Standard<CachedRepositoryTemplate>,
+      Options<'PULL_THROUGH_CACHE'>
+    > = true;
+    expect([replicated, cached]).toEqual([true, true]);
+  });
 });

@@ -178,6 +178,8 @@ function attachedTo(
 /**
  * The ecr-kit standard as Pulumi policies over raw `aws:ecr/*` resources, whichever program
  * (and language) created them. Each rule comes from `@ecr-kit/ecr-standard`.
+ *
+ * @public
  */
 export function ecrPolicies(
   options: EcrPolicyOptions = {},

@@ -14,7 +14,11 @@ import * as pulumi from '@pulumi/pulumi';
 // with a `reportViolation` that collects, and look at what was reported. The resources come
 // from a real Pulumi program run under `pulumi.runtime.setMocks`.
 
-/** A resource a program registered, as the policy engine sees it. */
+/**
+ * A resource a program registered, as the policy engine sees it.
+ *
+ * @public
+ */
 export interface RecordedResource {
   readonly type: string;
   readonly name: string;
@@ -25,14 +29,22 @@ export interface RecordedResource {
   readonly outputs: Record<string, unknown>;
 }
 
-/** One reported violation. */
+/**
+ * One reported violation.
+ *
+ * @public
+ */
 export interface PolicyViolation {
   readonly policy: string;
   readonly message: string;
   readonly urn?: string;
 }
 
-/** How {@link recordProgram} answers the program's calls. */
+/**
+ * How {@link recordProgram} answers the program's calls.
+ *
+ * @public
+ */
 export interface RecordOptions {
   /**
    * Account of `sts:GetCallerIdentity` for the provider named `provider` (undefined: the
@@ -45,7 +57,11 @@ export interface RecordOptions {
   readonly stack?: string;
 }
 
-/** Policy configuration by policy name, as in `--policy-pack-config`. */
+/**
+ * Policy configuration by policy name, as in `--policy-pack-config`.
+ *
+ * @public
+ */
 export type PolicyConfig = Record<string, Record<string, unknown>>;
 
 const sdkDir = path.dirname(require.resolve('@pulumi/pulumi/package.json'));
@@ -58,6 +74,8 @@ const settings = require(path.join(sdkDir, 'runtime', 'settings.js')) as {
  * Runs `program` under mocks and returns every custom
  * resource it registered. Outputs are the inputs plus an `arn`, and for ECR repositories `name`
  * (the logical name when not given), `repositoryUrl` and `registryId`.
+ *
+ * @public
  */
 export async function recordProgram(
   program: () => unknown,
@@ -163,7 +181,11 @@ function stackArgs(
   };
 }
 
-/** Runs one policy over `resources` as the engine would (each resource, or the stack). */
+/**
+ * Runs one policy over `resources` as the engine would (each resource, or the stack).
+ *
+ * @public
+ */
 export async function runPolicy(
   policy: ResourceValidationPolicy | StackValidationPolicy,
   resources: readonly RecordedResource[],
@@ -196,7 +218,11 @@ export async function runPolicy(
   return violations;
 }
 
-/** Runs every policy of a pack over `resources`; `config` by policy name. */
+/**
+ * Runs every policy of a pack over `resources`; `config` by policy name.
+ *
+ * @public
+ */
 export async function runPolicies(
   policies: readonly (ResourceValidationPolicy | StackValidationPolicy)[],
   resources: readonly RecordedResource[],

@@ -1,6 +1,10 @@
 import type { EnforcementLevel } from '@pulumi/policy';
 
-/** Pulumi type tokens of the ECR resources the pack looks at. */
+/**
+ * Pulumi type tokens of the ECR resources the pack looks at.
+ *
+ * @public
+ */
 export const ECR_TYPES = {
   repository: 'aws:ecr/repository:Repository',
   lifecyclePolicy: 'aws:ecr/lifecyclePolicy:LifecyclePolicy',
@@ -12,7 +16,11 @@ export const ECR_TYPES = {
     'aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate',
 } as const;
 
-/** Names of the pack's policies (the keys of `--policy-pack-config`). */
+/**
+ * Names of the pack's policies (the keys of `--policy-pack-config`).
+ *
+ * @public
+ */
 export const POLICY_NAMES = {
   tagImmutability: 'ecr-tag-immutability',
   scanOnPush: 'ecr-scan-on-push',
@@ -24,7 +32,11 @@ export const POLICY_NAMES = {
   cachedMutability: 'ecr-pull-through-cache-mutable',
 } as const;
 
-/** Options of {@link ecrPolicies}. */
+/**
+ * Options of {@link ecrPolicies}.
+ *
+ * @public
+ */
 export interface EcrPolicyOptions {
   /**
    * Enforcement level of every policy; each can be changed per stack with
@@ -33,7 +45,11 @@ export interface EcrPolicyOptions {
   readonly enforcementLevel?: EnforcementLevel;
 }
 
-/** Configuration every policy takes. */
+/**
+ * Configuration every policy takes.
+ *
+ * @public
+ */
 export interface ExceptionConfig {
   /**
    * Resources the policy skips: logical names, URNs, ECR repository names or template

@@ -3,6 +3,9 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import { parseEntityRef, type Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
+  MAX_REPOSITORY_ARN_LENGTH,
+  REPOSITORY_ENCRYPTION_TYPES,
+  REPOSITORY_SCAN_TYPES,
   SEVERITIES,
   type EcrImage,
   type SeverityCounts,
@@ -100,9 +103,9 @@ export function registerEcrActions(options: {
               accountId: z.string(),
               region: z.string(),
               tagMutability: z.string(),
-              scanType: z.enum(['BASIC', 'ENHANCED', 'UNKNOWN']),
+              scanType: z.enum(REPOSITORY_SCAN_TYPES),
               scanOnPush: z.boolean(),
-              encryption: z.enum(['AES256', 'KMS', 'KMS_DSSE']),
+              encryption: z.enum(REPOSITORY_ENCRYPTION_TYPES),
               lifecyclePolicyPresent: z.boolean(),
               repositoryPolicyPresent: z.boolean(),
               imageCount: z.number().int(),
@@ -154,7 +157,7 @@ export function registerEcrActions(options: {
           entityRef: entityRefInput(z),
           repositoryArn: z
             .string()
-            .max(2048)
+            .max(MAX_REPOSITORY_ARN_LENGTH)
             .optional()
             .describe(
               "One of the entity's repository ARNs; default: every repository of the entity",
@@ -233,7 +236,7 @@ export function registerEcrActions(options: {
           repositoryArn: z
             .string()
             .min(1)
-            .max(2048)
+            .max(MAX_REPOSITORY_ARN_LENGTH)
             .describe("One of the entity's repository ARNs"),
           digest: z
             .string()

@@ -1,8 +1,13 @@
 import { InputError } from '@backstage/errors';
 import {
   ARTIFACT_KINDS,
+  IMAGES_QUERY_DEFAULTS,
+  IMAGE_DIGEST_PATTERN,
   IMAGE_SORT_FIELDS,
+  MAX_REPOSITORY_ARN_LENGTH,
+  MAX_TAG_SEARCH_LENGTH,
   SEVERITIES,
+  SORT_ORDERS,
   TAG_STATUSES,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 import { z } from 'zod';
@@ -30,7 +35,7 @@ function integer(min: number, max: number, fallback: number) {
 
 const repository = single
   .min(1, 'is required: the repository ARN')
-  .max(2048, 'is longer than any repository ARN');
+  .max(MAX_REPOSITORY_ARN_LENGTH, 'is longer than any repository ARN');
 const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
   z.enum(values as [T, ...T[]], {
     errorMap: () => ({ message: `must be one of ${values.join(', ')}` }),
@@ -43,12 +48,17 @@ export const repositoriesQuery = z.object({}).strict();
 export const imagesQuery = z
   .object({
     repository,
-    page: integer(1, 100_000, 1),
-    pageSize: integer(1, 100, 25),
-    sort: oneOf(IMAGE_SORT_FIELDS).default('pushedAt'),
-    order: oneOf(['asc', 'desc']).default('desc'),
-    tag: single.max(128, 'must have at most 128 characters').optional(),
-    tagStatus: oneOf(TAG_STATUSES).default('ANY'),
+    page: integer(1, 100_000, IMAGES_QUERY_DEFAULTS.page),
+    pageSize: integer(1, 100, IMAGES_QUERY_DEFAULTS.pageSize),
+    sort: oneOf(IMAGE_SORT_FIELDS).default(IMAGES_QUERY_DEFAULTS.sort),
+    order: oneOf(SORT_ORDERS).default(IMAGES_QUERY_DEFAULTS.order),
+    tag: single
+      .max(
+        MAX_TAG_SEARCH_LENGTH,
+        `must have at most ${MAX_TAG_SEARCH_LENGTH} characters`,
+      )
+      .optional(),
+    tagStatus: oneOf(TAG_STATUSES).default(IMAGES_QUERY_DEFAULTS.tagStatus),
     minSeverity: severity.optional(),
     kind: oneOf(ARTIFACT_KINDS).optional(),
   })
@@ -56,7 +66,7 @@ export const imagesQuery = z
 
 /** An image digest as the routes and actions accept it, and the rule in words. */
 export const IMAGE_DIGEST = {
-  pattern: /^sha256:[0-9a-f]{64}$/,
+  pattern: IMAGE_DIGEST_PATTERN,
   rule: 'must be sha256: followed by 64 hex digits',
 } as const;
 

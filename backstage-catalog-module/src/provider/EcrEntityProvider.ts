@@ -11,10 +11,18 @@ import { discoverRepositories } from './discoverRepositories';
 import { repositoryEntity } from './repositoryEntity';
 import type { EcrEntityProviderSettings } from './settings';
 
-/** The provider's name: stable, since the catalog ties the emitted entities to it. */
+/**
+ * The provider's name: stable, since the catalog ties the emitted entities to it.
+ *
+ * @public
+ */
 export const ECR_ENTITY_PROVIDER_NAME = 'ecr-kit-ecr-repositories';
 
-/** What one discovery run did. */
+/**
+ * What one discovery run did.
+ *
+ * @public
+ */
 export interface EcrDiscoveryResult {
   /** Entities emitted; `undefined` when the run failed and the catalog was left as it was. */
   readonly entities?: number;
@@ -30,6 +38,8 @@ export interface EcrDiscoveryResult {
  * `Resource`, as a full mutation: a deleted repository's entity goes away at the next run.
  * A run in which any account or Region fails changes nothing — a full mutation without
  * that account's repositories would delete their entities.
+ *
+ * @public
  */
 export class EcrEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;

@@ -8,20 +8,32 @@ import { ENTITY_REF_TAG } from '@ecr-kit/ecr-standard';
 /** The config key of the provider. */
 export const PROVIDER_CONFIG_KEY = 'ecr.entityProvider';
 
-/** One account and its Regions to discover. */
+/**
+ * One account and its Regions to discover.
+ *
+ * @public
+ */
 export interface DiscoveryTarget {
   readonly accountId: string;
   readonly regions: readonly string[];
 }
 
-/** Repository tag keys the entity is built from. */
+/**
+ * Repository tag keys the entity is built from.
+ *
+ * @public
+ */
 export interface RepositoryTagKeys {
   readonly entityRef: string;
   readonly owner: string;
   readonly system: string;
 }
 
-/** What the provider discovers and how it maps repositories to entities. */
+/**
+ * What the provider discovers and how it maps repositories to entities.
+ *
+ * @public
+ */
 export interface EcrEntityProviderSettings {
   readonly targets: readonly DiscoveryTarget[];
   readonly tagKeys: RepositoryTagKeys;
@@ -29,13 +41,18 @@ export interface EcrEntityProviderSettings {
   readonly namespace: string;
 }
 
-/** Defaults: the entity-ref tag is the one the Pulumi component and the scaffolder write. */
+/**
+ * Defaults: the entity-ref tag is the one the Pulumi component and the scaffolder write.
+ *
+ * @public
+ */
 export const DEFAULT_TAG_KEYS: RepositoryTagKeys = {
   entityRef: ENTITY_REF_TAG,
   owner: 'owner',
   system: 'system',
 };
 
+/** @public */
 export const DEFAULT_OWNER = 'unowned';
 
 export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -47,7 +64,11 @@ export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 const ACCOUNT_ID = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
-/** Reads `ecr.entityProvider`; `undefined` when it is not configured. */
+/**
+ * Reads `ecr.entityProvider`; `undefined` when it is not configured.
+ *
+ * @public
+ */
 export function readProviderSettings(
   config: Config,
 ): EcrEntityProviderSettings | undefined {

@@ -10,9 +10,6 @@ const LABELS: Record<ArtifactKind, string> = {
   other: 'Other artifact',
 };
 
-/** The artifact kinds in the order the filter offers them. */
-export const ARTIFACT_KINDS = Object.keys(LABELS) as ArtifactKind[];
-
 export function artifactKindLabel(kind: ArtifactKind): string {
   return LABELS[kind] ?? kind;
 }

@@ -1,4 +1,7 @@
-import type { EcrRepositorySummary } from '@ecr-kit/backstage-plugin-ecr-common';
+import {
+  ecrRegistryHost,
+  type EcrRepositorySummary,
+} from '@ecr-kit/backstage-plugin-ecr-common';
 
 /** `sha256:` and the first 12 hex digits: a digest short enough for a label. */
 export function shortDigest(digest: string): string {
@@ -30,7 +33,7 @@ export function tagsAreImmutable(repository: EcrRepositorySummary): boolean {
  * path's workflow does (never `latest`); with mutable tags, `latest` is fine.
  */
 export function pushCommands(repository: EcrRepositorySummary): string {
-  const registry = repository.uri.split('/')[0];
+  const registry = ecrRegistryHost(repository);
   const login = `aws ecr get-login-password --region ${repository.region} | docker login --username AWS --password-stdin ${registry}`;
   if (tagsAreImmutable(repository)) {
     return [

@@ -12,6 +12,6 @@ export {
   shortDigest,
   tagsAreImmutable,
 } from './imageCommands';
-export { ARTIFACT_KINDS, artifactKindLabel } from './artifactKindLabel';
+export { artifactKindLabel } from './artifactKindLabel';
 export { consoleShortcutUrl } from './consoleShortcut';
 export type { SsoSettings } from './consoleShortcut';

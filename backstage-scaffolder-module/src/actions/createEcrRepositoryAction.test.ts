@@ -1,119 +1,52 @@
 import {
   CreateRepositoryCommand,
   DescribeRepositoriesCommand,
-  ECRClient,
   GetLifecyclePolicyCommand,
   GetRepositoryPolicyCommand,
   ListTagsForResourceCommand,
 } from '@aws-sdk/client-ecr';
-import {
-  createMockDirectory,
-  mockServices,
-} from '@backstage/backend-test-utils';
 import type { JsonObject } from '@backstage/types';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
   ECR_ARN_ANNOTATION,
   parseRepositoryArn,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 import {
+  MAX_TAGS,
   defaultLifecycleRules,
   lifecyclePolicyText,
 } from '@ecr-kit/ecr-standard';
-import { startLocalEcrApi, type LocalEcrApi } from '@ecr-kit/local-ecr-api';
-import { createEcrRepositoryActionFromConfig } from './createEcrRepositoryActionFromConfig';
+import type { LocalEcrApi } from '@ecr-kit/local-ecr-api';
+import {
+  startActionHarness,
+  type ActionHarness,
+} from '../__testUtils__/actionHarness';
+import { resolveRepositoryRequest } from './resolveRequest';
 
 const MAIN = '111111111111';
 const DR = '222222222222';
 const UNCONFIGURED = '999999999999';
 const REGION = 'eu-west-1';
-const SECRET = 'local-secret-never-shown';
-const KEYS: Record<string, string> = {
-  [MAIN]: 'AKIAMAINACCOUNT',
-  [DR]: 'AKIADRACCOUNT',
-};
 
 jest.setTimeout(30_000);
+let harness: ActionHarness;
 let api: LocalEcrApi;
-// One workspace for every run: the action writes no files.
-const workspace = createMockDirectory();
 
 beforeAll(async () => {
-  api = await startLocalEcrApi({
-    port: 0,
-    accounts: { [KEYS[MAIN]]: MAIN, [KEYS[DR]]: DR },
+  harness = await startActionHarness({
+    [MAIN]: 'AKIAMAINACCOUNT',
+    [DR]: 'AKIADRACCOUNT',
   });
-  // Keep the credentials manager's STS lookup (for accounts missing from aws.accounts)
-  // off the network: the local server answers it with an error at once.
-  process.env.AWS_ENDPOINT_URL_STS = api.url;
+  api = harness.api;
 });
-afterAll(async () => {
-  delete process.env.AWS_ENDPOINT_URL_STS;
-  await api.stop();
-});
+afterAll(() => harness.stop());
 afterEach(() => {
   api.faults.clear();
   api.resetRequestCounts();
 });
 
-function action() {
-  return createEcrRepositoryActionFromConfig(
-    mockServices.rootConfig({
-      data: {
-        aws: {
-          mainAccount: {
-            accessKeyId: 'AKIANOTMAPPED',
-            secretAccessKey: SECRET,
-          },
-          accounts: [MAIN, DR].map(accountId => ({
-            accountId,
-            accessKeyId: KEYS[accountId],
-            secretAccessKey: SECRET,
-          })),
-        },
-        ecr: { endpoint: api.url, maxAttempts: 2 },
-      },
-    }),
-  );
-}
-
-/** An SDK client acting as `accountId`, to look at what the action did. */
-function ecr(accountId = MAIN) {
-  return new ECRClient({
-    endpoint: api.url,
-    region: REGION,
-    credentials: { accessKeyId: KEYS[accountId], secretAccessKey: SECRET },
-    maxAttempts: 1,
-  });
-}
-
-async function run(input: JsonObject, options: { isDryRun?: boolean } = {}) {
-  const logger = mockServices.logger.mock();
-  const ctx = createMockActionContext({
-    input,
-    logger,
-    workspacePath: workspace.path,
-  });
-  ctx.isDryRun = options.isDryRun;
-  const outputs: Record<string, unknown> = {};
-  ctx.output = (name: string | number | symbol, value: unknown) => {
-    outputs[String(name)] = value;
-  };
-  const logged = () =>
-    JSON.stringify([
-      logger.info.mock.calls,
-      logger.warn.mock.calls,
-      logger.error.mock.calls,
-    ]);
-  try {
-    await action().handler(ctx as never);
-  } catch (error) {
-    expect(logged()).not.toMatch(/AKIA|local-secret/);
-    throw error;
-  }
-  expect(logged()).not.toMatch(/AKIA|local-secret/);
-  return outputs;
-}
+const run = (input: JsonObject, options?: { isDryRun?: boolean }) =>
+  harness.run(input, options);
+const ecr = (accountId = MAIN) => harness.ecr(accountId, REGION);
 
 async function exists(name: string, accountId = MAIN) {
   try {
@@ -325,6 +258,18 @@ describe('ecr:repository:create', () => {
       ],
     ],
     [
+      'more tags than ECR takes, counting the standard’s',
+      {
+        repositoryName: 'ok/name',
+        tags: Object.fromEntries(
+          Array.from({ length: MAX_TAGS }, (_, i) => [`tag${i}`, 'x']),
+        ),
+      },
+      [
+        `tags: the repository would get ${MAX_TAGS + 1} tags; use at most ${MAX_TAGS} tags`,
+      ],
+    ],
+    [
       'a misspelt input',
       { repositoryName: 'ok/name', scanOnPsuh: false },
       ["input: Unrecognized key(s) in object: 'scanOnPsuh'"],
@@ -342,6 +287,34 @@ describe('ecr:repository:create', () => {
       expect(error.message).toContain(message);
     }
     expect(api.requestCount()).toBe(0);
+  });
+
+  it('grants access with the ARNs of the Region’s partition', () => {
+    const { settings } = resolveRepositoryRequest({
+      ...base,
+      region: 'us-gov-west-1',
+      repositoryName: 'gov/app',
+      pullAccounts: [DR],
+      lambdaPull: true,
+      lambdaAccounts: [DR],
+    });
+    expect(settings.policy?.Statement).toEqual([
+      expect.objectContaining({
+        Sid: 'PullForAccounts',
+        Principal: { AWS: [`arn:aws-us-gov:iam::${DR}:root`] },
+      }),
+      expect.objectContaining({ Sid: 'LambdaAccountsPull' }),
+      expect.objectContaining({
+        Sid: 'LambdaPull',
+        Condition: {
+          StringLike: {
+            'aws:sourceArn': [
+              `arn:aws-us-gov:lambda:us-gov-west-1:${DR}:function:*`,
+            ],
+          },
+        },
+      }),
+    ]);
   });
 
   it('computes the outputs in a dry run without calling AWS', async () => {

@@ -1,57 +1,13 @@
 import { ECR_ARN_ANNOTATION } from '@ecr-kit/backstage-plugin-ecr-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { RepositoryProvisioner } from '../services/RepositoryProvisioner';
+import { examples } from './createEcrRepositoryAction.examples';
 import { inputSchema, outputSchema } from './inputSchema';
 import {
   ACTION_ID,
   predictIdentifiers,
   resolveRepositoryRequest,
 } from './resolveRequest';
-
-const examples = [
-  {
-    description:
-      'Create a standardized repository owned by the new component (immutable tags, scan on push, AES256, the standard lifecycle policy)',
-    example: `steps:
-  - id: ecr
-    name: Create ECR repository
-    action: ecr:repository:create
-    input:
-      repositoryName: payments/api
-      accountId: '123456789012'
-      region: eu-west-1
-      entityRef: component:default/payments-api
-      tags:
-        team: payments
-`,
-  },
-  {
-    description:
-      'KMS encryption, mutable dev tags, explicit lifecycle rules and pull access for another account',
-    example: `steps:
-  - id: ecr
-    name: Create ECR repository
-    action: ecr:repository:create
-    input:
-      repositoryName: payments/worker
-      accountId: '123456789012'
-      region: eu-west-1
-      encryption: KMS
-      kmsKeyArn: arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab
-      mutableTagFilters: ['dev-*']
-      lifecycleRules:
-        - description: Expire untagged images
-          tagStatus: untagged
-          countType: sinceImagePushed
-          countNumber: 7
-        - description: Keep 100 images
-          tagStatus: any
-          countType: imageCountMoreThan
-          countNumber: 100
-      pullAccounts: ['210987654321']
-`,
-  },
-];
 
 /**
  * The `ecr:repository:create` action: creates an Amazon ECR repository to the ecr-kit

@@ -1,20 +1,54 @@
 import type { z as zod } from 'zod/v3';
 import {
-  DEFAULT_MAX_IMAGE_COUNT,
-  DEFAULT_UNTAGGED_EXPIRY_DAYS,
-  ENTITY_REF_TAG,
+  DEFAULT_ENCRYPTION,
+  EncryptionType,
+  LifecycleActionType,
+  LifecycleCountType,
+  LifecycleStorageClass,
+  LifecycleTagStatus,
+  MAX_TAG_PATTERN_WILDCARDS,
+  REPOSITORY_STANDARD_OPTIONS,
+  REPOSITORY_STANDARD_OPTION_NAMES,
+  type RepositoryStandardOptions,
+  type StandardOptionValues,
 } from '@ecr-kit/ecr-standard';
 
-/** Input schema of `ecr:repository:create`; every field documents its default. */
-export function inputSchema(z: typeof zod) {
-  const accountList = (what: string) =>
-    z
-      .array(z.string())
-      .optional()
-      .describe(
-        `12-digit AWS account IDs whose principals may ${what} (added to the repository policy). Default: none.`,
-      );
-  const lifecycleRule = z
+// The inputs are the standard's options (REPOSITORY_STANDARD_OPTIONS), each of the kind and
+// with the description the standard gives it, except those below; an option added to the
+// standard is an input of the action with nothing to change here.
+
+/** Options of the standard the action does not take, and why. */
+export const OPTIONS_NOT_TAKEN = {
+  forceDelete: 'the action never deletes a repository',
+  policyStatements:
+    'free-form policy statements are not self-service: grant accounts, an organization or Lambda instead',
+} as const satisfies Partial<Record<keyof RepositoryStandardOptions, string>>;
+
+/** Options the action states itself: `name` is `repositoryName`, `region` is required. */
+const STATED_HERE = ['name', 'region'] as const;
+
+type TakenOption = Exclude<
+  keyof RepositoryStandardOptions,
+  keyof typeof OPTIONS_NOT_TAKEN | (typeof STATED_HERE)[number]
+>;
+type TakenKind = (typeof REPOSITORY_STANDARD_OPTIONS)[TakenOption]['type'];
+
+const notDerived: readonly string[] = [
+  ...STATED_HERE,
+  ...Object.keys(OPTIONS_NOT_TAKEN),
+];
+const TAKEN_OPTIONS = REPOSITORY_STANDARD_OPTION_NAMES.filter(
+  (name): name is TakenOption => !notDerived.includes(name),
+);
+
+/** Descriptions that say more than the standard's, about the action's own inputs. */
+const DESCRIBED_HERE: Partial<Record<TakenOption, string>> = {
+  encryption: `Encryption at rest: AES256 (S3-managed keys) or KMS. Default: ${DEFAULT_ENCRYPTION}, or KMS when kmsKeyArn is given.`,
+};
+
+/** A lifecycle rule (the standard's `LifecycleRule`) as the action takes it. */
+export function lifecycleRuleSchema(z: typeof zod) {
+  return z
     .object({
       description: z
         .string()
@@ -27,7 +61,7 @@ export function inputSchema(z: typeof zod) {
           'Evaluation order, lowest first. Default: list order; the "any" rule last.',
         ),
       tagStatus: z
-        .enum(['any', 'tagged', 'untagged'])
+        .nativeEnum(LifecycleTagStatus)
         .describe('Which images the rule selects by tag.'),
       tagPrefixList: z
         .array(z.string())
@@ -36,14 +70,11 @@ export function inputSchema(z: typeof zod) {
       tagPatternList: z
         .array(z.string())
         .optional()
-        .describe('Tag patterns with up to 4 "*" each ("tagged" rules only).'),
+        .describe(
+          `Tag patterns with up to ${MAX_TAG_PATTERN_WILDCARDS} "*" each ("tagged" rules only).`,
+        ),
       countType: z
-        .enum([
-          'imageCountMoreThan',
-          'sinceImagePushed',
-          'sinceImagePulled',
-          'sinceImageTransitioned',
-        ])
+        .nativeEnum(LifecycleCountType)
         .describe('What the rule counts.'),
       countNumber: z
         .number()
@@ -53,25 +84,55 @@ export function inputSchema(z: typeof zod) {
         .optional()
         .describe('Unit of the since… count types. Default: days.'),
       storageClass: z
-        .enum(['standard', 'archive'])
+        .nativeEnum(LifecycleStorageClass)
         .optional()
         .describe(
           'Storage class the rule selects. Default: archive for sinceImageTransitioned, else standard.',
         ),
       action: z
-        .enum(['expire', 'transition'])
+        .nativeEnum(LifecycleActionType)
         .optional()
         .describe('Default: expire. transition moves images to archive.'),
     })
     .strict();
+}
 
+/** The action's schema of each kind of option value the inputs take. */
+const OPTION_SCHEMAS: {
+  readonly [K in TakenKind]: (
+    z: typeof zod,
+  ) => zod.ZodType<StandardOptionValues[K]>;
+} = {
+  string: z => z.string(),
+  boolean: z => z.boolean(),
+  number: z => z.number(),
+  strings: z => z.array(z.string()),
+  encryption: z => z.nativeEnum(EncryptionType),
+  lifecycleRules: z => z.array(lifecycleRuleSchema(z)),
+};
+
+/** Input schema of `ecr:repository:create`; every field documents its default. */
+export function inputSchema(z: typeof zod) {
+  const standardInputs = Object.fromEntries(
+    TAKEN_OPTIONS.map(name => {
+      const option = REPOSITORY_STANDARD_OPTIONS[name];
+      return [
+        name,
+        OPTION_SCHEMAS[option.type](z)
+          .optional()
+          .describe(DESCRIBED_HERE[name] ?? option.description),
+      ];
+    }),
+  ) as {
+    [K in TakenOption]: zod.ZodOptional<
+      zod.ZodType<NonNullable<RepositoryStandardOptions[K]>>
+    >;
+  };
   return z
     .object({
       repositoryName: z
         .string()
-        .describe(
-          'Repository name: lowercase path components separated by "/", e.g. "payments/api".',
-        ),
+        .describe(REPOSITORY_STANDARD_OPTIONS.name.description),
       accountId: z
         .string()
         .describe(
@@ -80,61 +141,12 @@ export function inputSchema(z: typeof zod) {
       region: z
         .string()
         .describe('AWS Region of the registry, e.g. eu-west-1.'),
-      mutableTags: z
-        .boolean()
-        .optional()
-        .describe(
-          'Make every tag mutable (MUTABLE). Default: false, tags are IMMUTABLE.',
-        ),
-      mutableTagFilters: z
-        .array(z.string())
-        .optional()
-        .describe(
-          '1–5 wildcard filters of tags that stay mutable (e.g. ["dev-*"]); makes the repository IMMUTABLE_WITH_EXCLUSION. Default: none.',
-        ),
-      scanOnPush: z
-        .boolean()
-        .optional()
-        .describe('Scan images on push. Default: true.'),
-      encryption: z
-        .enum(['AES256', 'KMS'])
-        .optional()
-        .describe(
-          'Encryption at rest. Default: AES256, or KMS when kmsKeyArn is given.',
-        ),
+      ...standardInputs,
       kmsKeyArn: z
         .string()
         .optional()
         .describe(
           'ARN of the KMS key for KMS encryption. Default: the AWS managed aws/ecr key.',
-        ),
-      lifecycleRules: z
-        .array(lifecycleRule)
-        .optional()
-        .describe(
-          'Lifecycle rules replacing the standard ones. Default: the standard rules (expire untagged images after 14 days, keep 500 images).',
-        ),
-      untaggedExpiryDays: z
-        .number()
-        .optional()
-        .describe(
-          `Days after which the standard rules expire untagged images. Default: ${DEFAULT_UNTAGGED_EXPIRY_DAYS}.`,
-        ),
-      maxImageCount: z
-        .number()
-        .optional()
-        .describe(
-          `Images the standard rules keep. Default: ${DEFAULT_MAX_IMAGE_COUNT}.`,
-        ),
-      skipLifecyclePolicy: z
-        .boolean()
-        .optional()
-        .describe('Create no lifecycle policy. Default: false.'),
-      entityRef: z
-        .string()
-        .optional()
-        .describe(
-          `Catalog entity owning the repository, e.g. "component:default/payments"; stored in the ${ENTITY_REF_TAG} tag. Default: none.`,
         ),
       tags: z
         .record(z.string())
@@ -142,8 +154,6 @@ export function inputSchema(z: typeof zod) {
         .describe(
           'Extra repository tags, e.g. {"team": "payments"}. The standard tags win on conflict. Default: none.',
         ),
-      pullAccounts: accountList('pull images'),
-      pushAccounts: accountList('push and pull images'),
     })
     .strict();
 }

@@ -1,11 +1,13 @@
 import { InputError } from '@backstage/errors';
 import {
   EcrStandardError,
+  pickRepositoryStandardOptions,
   repositoryArn,
   repositoryUri,
   resolveRepositorySettings,
   validateAccountId,
   validateRegion,
+  validateTags,
   type StandardViolation,
 } from '@ecr-kit/ecr-standard';
 import { z } from 'zod/v3';
@@ -15,10 +17,6 @@ import { inputSchema, type EcrRepositoryInput } from './inputSchema';
 /** The id of the action, used in error messages. */
 export const ACTION_ID = 'ecr:repository:create';
 
-/** Most tags ECR allows on a repository. */
-const MAX_TAGS = 50;
-/** Characters AWS allows in tag keys and values. */
-const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key|alias)\/.+$/;
 
 /**
@@ -42,26 +40,18 @@ export function resolveRepositoryRequest(input: unknown): RepositoryRequest {
     ...validateAccountId(options.accountId, 'accountId'),
     ...validateRegion(options.region, 'region'),
     ...kmsViolations(options),
-    ...tagViolations(options.tags ?? {}),
   ];
   const encryption =
     options.encryption ??
     (options.kmsKeyArn !== undefined ? ('KMS' as const) : undefined);
   let settings;
   try {
+    // The inputs of the standard's options pass through (the Region too, for the partition
+    // of the policy's ARNs).
     settings = resolveRepositorySettings(ACTION_ID, {
+      ...pickRepositoryStandardOptions(options),
       name: options.repositoryName,
-      mutableTags: options.mutableTags,
-      mutableTagFilters: options.mutableTagFilters,
-      scanOnPush: options.scanOnPush,
       encryption,
-      lifecycleRules: options.lifecycleRules,
-      untaggedExpiryDays: options.untaggedExpiryDays,
-      maxImageCount: options.maxImageCount,
-      skipLifecyclePolicy: options.skipLifecyclePolicy,
-      pullAccounts: options.pullAccounts,
-      pushAccounts: options.pushAccounts,
-      entityRef: options.entityRef,
     });
   } catch (error) {
     if (!(error instanceof EcrStandardError)) throw error;
@@ -73,13 +63,7 @@ export function resolveRepositoryRequest(input: unknown): RepositoryRequest {
     );
   }
   const tags = { ...options.tags, ...settings?.tags };
-  if (Object.keys(tags).length > MAX_TAGS) {
-    violations.push({
-      field: 'tags',
-      message: `the repository would get ${Object.keys(tags).length} tags`,
-      fix: `use at most ${MAX_TAGS} tags, the standard's included`,
-    });
-  }
+  violations.push(...validateTags(tags));
   if (!settings || violations.length > 0) throw invalidInput(violations);
   return {
     accountId: options.accountId,
@@ -140,32 +124,4 @@ function kmsViolations(options: EcrRepositoryInput): StandardViolation[] {
           fix: 'use the key ARN, e.g. "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"',
         },
       ];
-}
-
-function tagViolations(
-  tags: Readonly<Record<string, string>>,
-): StandardViolation[] {
-  const violations: StandardViolation[] = [];
-  for (const [key, value] of Object.entries(tags)) {
-    if (
-      key.length < 1 ||
-      key.length > 128 ||
-      !TAG_CHARACTERS.test(key) ||
-      key.toLowerCase().startsWith('aws:')
-    ) {
-      violations.push({
-        field: `tags.${key}`,
-        message: `"${key}" is not a valid tag key`,
-        fix: 'use 1 to 128 letters, digits, spaces or _ . : / = + - @, not starting with "aws:"',
-      });
-    }
-    if (value.length > 256 || !TAG_CHARACTERS.test(value)) {
-      violations.push({
-        field: `tags.${key}`,
-        message: `${JSON.stringify(value)} is not a valid tag value`,
-        fix: 'use up to 256 letters, digits, spaces or _ . : / = + - @',
-      });
-    }
-  }
-  return violations;
 }

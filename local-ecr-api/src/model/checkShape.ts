@@ -4,7 +4,11 @@ import {
   type ShapeFacts,
 } from './ServiceModel';
 
-/** One way a value breaks its shape's constraints. */
+/**
+ * One way a value breaks its shape's constraints.
+ *
+ * @public
+ */
 export interface ShapeViolation {
   /** Where, in the service's own notation: `imageIds.1.member.imageTag`. */
   readonly path: string;

@@ -4,11 +4,15 @@ import { batchGetImage } from '../imageOperations';
 import { putImage } from '../imageWriteOperations';
 import { MEDIA_TYPES } from '../mediaTypes';
 import type { ReplicationStatusRecord } from '../model';
-import { repositoryShape } from '../repositoryOperations';
+import { repositoryShape, type RepositoryShape } from '../repositoryOperations';
 import { accountRoot, type Caller, type Callers } from '../world/Callers';
 import type { OperationContext, World } from '../world/OperationContext';
 
-/** Who acts in a simulated pull or push: an access key of the seed, or a principal. */
+/**
+ * Who acts in a simulated pull or push: an access key of the seed, or a principal.
+ *
+ * @public
+ */
 export interface Actor {
   /** An access key id known to the server (its principal and account are used). */
   readonly accessKeyId?: string;
@@ -20,6 +24,7 @@ export interface Actor {
   readonly identityAllows?: readonly string[];
 }
 
+/** @public */
 export interface PullRequest extends Actor {
   readonly accountId: string;
   readonly region: string;
@@ -28,12 +33,14 @@ export interface PullRequest extends Actor {
   readonly digest?: string;
 }
 
+/** @public */
 export interface PullResult {
   readonly imageDigest: string;
   readonly imageManifestMediaType: string;
-  readonly repository: ReturnType<typeof repositoryShape>;
+  readonly repository: RepositoryShape;
 }
 
+/** @public */
 export interface PushRequest extends Actor {
   readonly accountId: string;
   readonly region: string;
@@ -47,6 +54,7 @@ export interface PushRequest extends Actor {
   readonly revision?: string;
 }
 
+/** @public */
 export interface PushResult {
   readonly imageDigest: string;
   readonly replicationStatuses: readonly ReplicationStatusRecord[];
@@ -63,7 +71,11 @@ export class SimulationError extends Error {
   }
 }
 
-/** What `docker pull` / `docker push` do against ECR, played out on the simulator. */
+/**
+ * What `docker pull` / `docker push` do against ECR, played out on the simulator.
+ *
+ * @public
+ */
 export interface Simulation {
   pull(request: PullRequest): PullResult;
   push(request: PushRequest): PushResult;

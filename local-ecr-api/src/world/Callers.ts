@@ -15,7 +15,11 @@ export interface Caller {
   readonly identityAllows: readonly string[];
 }
 
-/** A principal an access key stands for, as declared in a fixture or option. */
+/**
+ * A principal an access key stands for, as declared in a fixture or option.
+ *
+ * @public
+ */
 export interface PrincipalSpec {
   readonly accountId: string;
   readonly arn?: string;

@@ -3,7 +3,11 @@ import type { Caller } from './Callers';
 import type { Resources } from './Resources';
 import type { Upstreams } from './Upstreams';
 
-/** Everything the simulated AWS knows: registries, upstream registries, other services' resources. */
+/**
+ * Everything the simulated AWS knows: registries, upstream registries, other services' resources.
+ *
+ * @public
+ */
 export interface World {
   readonly store: RegistryStore;
   readonly upstreams: Upstreams;

@@ -1,4 +1,8 @@
-/** A Secrets Manager secret holding upstream registry credentials. */
+/**
+ * A Secrets Manager secret holding upstream registry credentials.
+ *
+ * @public
+ */
 export interface SecretRecord {
   readonly arn: string;
   /** Whether the upstream registry accepts the credentials it holds. */
@@ -9,6 +13,8 @@ export interface SecretRecord {
  * Resources of other services that ECR checks: Secrets Manager secrets (pull-through-cache
  * credentials) and KMS keys (repository encryption). They are declared in the seed or added
  * by a test (or the Pulumi harness); nothing else about those services is modelled.
+ *
+ * @public
  */
 export class Resources {
   private readonly secrets = new Map<string, SecretRecord>();

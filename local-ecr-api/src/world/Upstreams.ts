@@ -9,6 +9,8 @@ interface UpstreamRepository {
  * The simulated upstream registries that pull-through-cache rules read from (ECR Public,
  * Docker Hub, Quay, …): deterministic contents from the seed, keyed by registry host
  * (`registry-1.docker.io`) and repository path (`library/nginx`).
+ *
+ * @public
  */
 export class Upstreams {
   private readonly registries = new Map<

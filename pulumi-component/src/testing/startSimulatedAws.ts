@@ -32,6 +32,8 @@ const accessKey = (accountId: string) => `AKIASIM${accountId}`;
  * come from the responses. When ECR refuses, the resource fails as in `pulumi up` and its
  * dependents are never created. This is the closest stand-in for `pulumi up` without the
  * Pulumi CLI and an AWS account.
+ *
+ * @public
  */
 export async function startSimulatedAws(
   options: SimulatedAwsOptions,

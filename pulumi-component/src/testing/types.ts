@@ -1,7 +1,11 @@
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { Fixture, LocalEcrApi } from '@ecr-kit/local-ecr-api';
 
-/** Options of {@link startSimulatedAws}. */
+/**
+ * Options of {@link startSimulatedAws}.
+ *
+ * @public
+ */
 export interface SimulatedAwsOptions {
   /**
    * Account IDs the program deploys to. The first is the account of the default provider
@@ -34,7 +38,11 @@ export interface SimulatedAwsOptions {
   readonly now?: () => number;
 }
 
-/** A resource the program registered, as the simulated `pulumi up` created it. */
+/**
+ * A resource the program registered, as the simulated `pulumi up` created it.
+ *
+ * @public
+ */
 export interface AppliedResource {
   readonly type: string;
   readonly name: string;
@@ -45,7 +53,11 @@ export interface AppliedResource {
   readonly region: string;
 }
 
-/** A resource that ECR (or the harness's IAM) refused, as `pulumi up` would report it. */
+/**
+ * A resource that ECR (or the harness's IAM) refused, as `pulumi up` would report it.
+ *
+ * @public
+ */
 export interface ResourceFailure {
   readonly type: string;
   readonly name: string;
@@ -53,13 +65,21 @@ export interface ResourceFailure {
   readonly error: string;
 }
 
-/** What one simulated `pulumi up` produced. */
+/**
+ * What one simulated `pulumi up` produced.
+ *
+ * @public
+ */
 export interface UpResult {
   readonly resources: AppliedResource[];
   readonly failures: ResourceFailure[];
 }
 
-/** The ECR simulator with a Pulumi program applied to it. */
+/**
+ * The ECR simulator with a Pulumi program applied to it.
+ *
+ * @public
+ */
 export interface SimulatedAws {
   /** The running simulator: `simulate.pull/push`, `world`, `store`. */
   readonly api: LocalEcrApi;

@@ -1,4 +1,4 @@
-export type { EcrService } from './types';
+export type { EcrPrewarmResult, EcrService } from './types';
 export type { EcrServiceLimits, TagLookupTarget } from './createEcrService';
 export {
   DEFAULT_ECR_SERVICE_LIMITS,

@@ -7,7 +7,11 @@ import type {
   Severity,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 
-/** What one entity's pre-warm did. */
+/**
+ * What one entity's pre-warm did.
+ *
+ * @public
+ */
 export interface EcrPrewarmResult {
   /** Repositories the entity names. */
   readonly repositories: number;
@@ -19,7 +23,11 @@ export interface EcrPrewarmResult {
   readonly calls: number;
 }
 
-/** The ECR data of one catalog entity. Every call is scoped to the entity's own repositories. */
+/**
+ * The ECR data of one catalog entity. Every call is scoped to the entity's own repositories.
+ *
+ * @public
+ */
 export interface EcrService {
   listRepositories(entity: Entity): Promise<EcrRepositoriesResponse>;
   listImages(

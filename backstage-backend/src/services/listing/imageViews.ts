@@ -1,9 +1,11 @@
-import type {
-  ArtifactKind,
-  EcrImage,
-  EcrImagesQuery,
-  ImageSortField,
-  TagStatus,
+import {
+  IMAGES_QUERY_DEFAULTS,
+  type ArtifactKind,
+  type EcrImage,
+  type EcrImagesQuery,
+  type ImageSortField,
+  type SortOrder,
+  type TagStatus,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 
 /** Whether an image has a finding at the query's minimum severity; `undefined`: not known. */
@@ -12,7 +14,7 @@ export type SeverityTest = (image: EcrImage) => boolean | undefined;
 /** One ready view of a repository: an order, and the tag-status and kind it keeps. */
 interface ViewKey {
   readonly sort: ImageSortField;
-  readonly order: 'asc' | 'desc';
+  readonly order: SortOrder;
   readonly tagStatus?: TagStatus;
   readonly kind?: ArtifactKind;
 }
@@ -45,7 +47,7 @@ function sortValue(image: EcrImage, sort: ImageSortField): number | string {
 function sorted(
   images: readonly EcrImage[],
   sort: ImageSortField,
-  order: 'asc' | 'desc',
+  order: SortOrder,
 ): EcrImage[] {
   const direction = order === 'asc' ? 1 : -1;
   // Sort keys computed once per image, not once per comparison; ties by digest.
@@ -100,13 +102,13 @@ export function selectImages(
   severity?: SeverityTest,
 ) {
   const view = imageView(images, {
-    sort: query.sort ?? 'pushedAt',
-    order: query.order ?? 'desc',
+    sort: query.sort ?? IMAGES_QUERY_DEFAULTS.sort,
+    order: query.order ?? IMAGES_QUERY_DEFAULTS.order,
     tagStatus: query.tagStatus,
     kind: query.kind,
   });
-  const pageSize = query.pageSize ?? 25;
-  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? IMAGES_QUERY_DEFAULTS.pageSize;
+  const page = query.page ?? IMAGES_QUERY_DEFAULTS.page;
   const start = (page - 1) * pageSize;
   const tagText = query.tag?.toLowerCase();
   if (!tagText && !query.minSeverity) {

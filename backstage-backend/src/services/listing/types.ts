@@ -1,4 +1,7 @@
-import type { EcrScanSummary } from '@ecr-kit/backstage-plugin-ecr-common';
+import type {
+  EcrScanSummary,
+  ImageStatus,
+} from '@ecr-kit/backstage-plugin-ecr-common';
 
 /** An image as cached from DescribeImages (compact, JSON-serializable). */
 export interface ImageRecord {
@@ -10,7 +13,7 @@ export interface ImageRecord {
   manifestMediaType?: string;
   artifactMediaType?: string;
   subjectDigest?: string;
-  status: 'ACTIVE' | 'ARCHIVED' | 'ACTIVATING';
+  status: ImageStatus;
   /** Only where the registry still returns scan data in DescribeImages (legacy basic). */
   scan?: EcrScanSummary;
 }

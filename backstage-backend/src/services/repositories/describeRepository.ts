@@ -98,7 +98,7 @@ export async function describeRepository(
     scanning: {
       type:
         (scanning?.scanningConfiguration?.scanType as
-          'BASIC' | 'ENHANCED' | undefined) ?? 'UNKNOWN',
+          RepositorySettings['scanning']['type'] | undefined) ?? 'UNKNOWN',
       scanOnPush:
         Boolean(repo.imageScanningConfiguration?.scanOnPush) ||
         applies('SCAN_ON_PUSH'),

@@ -2,25 +2,19 @@ import type {
   DescribeImageScanFindingsResponse,
   ImageScanStatus,
 } from '@aws-sdk/client-ecr';
-import type {
-  EcrScanSummary,
-  ScanState,
-  Severity,
-  SeverityCounts,
+import {
+  SEVERITIES,
+  type EcrScanSummary,
+  type ScanState,
+  type Severity,
+  type SeverityCounts,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 
 /** ECR severities mapped to ours (Inspector's UNTRIAGED counts as UNDEFINED). */
 export function toSeverity(value: string | undefined): Severity {
-  switch (value) {
-    case 'CRITICAL':
-    case 'HIGH':
-    case 'MEDIUM':
-    case 'LOW':
-    case 'INFORMATIONAL':
-      return value;
-    default:
-      return 'UNDEFINED';
-  }
+  return (SEVERITIES as readonly (string | undefined)[]).includes(value)
+    ? (value as Severity)
+    : 'UNDEFINED';
 }
 
 export function toCounts(
@@ -77,14 +71,11 @@ export function scanSummary(response: {
 
 export const NOT_SCANNED: EcrScanSummary = { state: 'NOT_SCANNED' };
 
-const RANK: Record<Severity, number> = {
-  CRITICAL: 0,
-  HIGH: 1,
-  MEDIUM: 2,
-  LOW: 3,
-  INFORMATIONAL: 4,
-  UNDEFINED: 5,
-};
+/** Each severity's place in {@link SEVERITIES} (most severe first), looked up once. */
+const RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<
+  Severity,
+  number
+>;
 
 /** Whether `severity` is at least as severe as `minimum`. */
 export function atLeast(severity: Severity, minimum: Severity): boolean {

@@ -11,6 +11,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
+  IMAGE_DIGEST_PATTERN,
   isEcrAvailable,
   type EcrRepositoriesResponse,
 } from '@ecr-kit/backstage-plugin-ecr-common';
@@ -27,8 +28,6 @@ import { MissingAnnotation } from '../MissingAnnotation';
 import { RepositoryErrors } from '../RepositoryErrors';
 import { RepositoryHeader } from '../RepositoryHeader';
 import { RepositoryPicker } from '../RepositoryPicker';
-
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 /**
  * The selected repository and image live in the URL (`?repository=<ARN>&image=sha256:…`),
@@ -92,13 +91,13 @@ function EcrRepositories(props: {
         />
       )}
       <RepositoryHeader repository={repository} />
-      {image && !DIGEST.test(image) && (
+      {image && !IMAGE_DIGEST_PATTERN.test(image) && (
         <WarningPanel
           severity="warning"
           title={`The link names image "${image}", which is not an image digest (sha256: followed by 64 lowercase hex digits).`}
         />
       )}
-      {image && DIGEST.test(image) ? (
+      {image && IMAGE_DIGEST_PATTERN.test(image) ? (
         <FindingsView
           key={`${arn}/${image}`}
           entityRef={entityRef}

@@ -1,29 +1,48 @@
 import {
+  ARTIFACT_KINDS,
+  IMAGES_QUERY_DEFAULTS,
+  MAX_TAG_SEARCH_LENGTH,
   SEVERITIES,
   type EcrImagesQuery,
+  type ImageSortField,
+  type SortOrder,
+  type TagStatus,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useEffect, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
-import { ARTIFACT_KINDS, artifactKindLabel } from '../../format';
+import { artifactKindLabel } from '../../format';
 
 /** The images query without paging: what the filter bar controls. */
 export type ImageFilterValue = Omit<EcrImagesQuery, 'page' | 'pageSize'>;
 
 const ANY = '';
 
-const SORTS = [
-  { value: 'pushedAt:desc', label: 'Newest first' },
-  { value: 'pushedAt:asc', label: 'Oldest first' },
-  { value: 'lastPulledAt:desc', label: 'Recently pulled' },
-  { value: 'lastPulledAt:asc', label: 'Least recently pulled' },
-  { value: 'size:desc', label: 'Largest first' },
-  { value: 'size:asc', label: 'Smallest first' },
-  { value: 'tag:asc', label: 'Tag A–Z' },
-  { value: 'tag:desc', label: 'Tag Z–A' },
-];
+/** Menu options from labels keyed by value, in the labels' order. */
+function menuOptions(labels: Record<string, string>) {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
+/** Every sort field in both orders, as the menu lists them. */
+const SORTS = menuOptions({
+  'pushedAt:desc': 'Newest first',
+  'pushedAt:asc': 'Oldest first',
+  'lastPulledAt:desc': 'Recently pulled',
+  'lastPulledAt:asc': 'Least recently pulled',
+  'size:desc': 'Largest first',
+  'size:asc': 'Smallest first',
+  'tag:asc': 'Tag A–Z',
+  'tag:desc': 'Tag Z–A',
+} satisfies Record<`${ImageSortField}:${SortOrder}`, string>);
+
+/** Every tag status, the unfiltered one first. */
+const TAG_STATUS_OPTIONS = menuOptions({
+  ANY: 'Tagged and untagged',
+  TAGGED: 'Tagged',
+  UNTAGGED: 'Untagged',
+} satisfies Record<TagStatus, string>);
 
 /** Tag search, tag status, minimum severity, artifact kind and sort order of the images table. */
 export function ImageFilters(props: {
@@ -80,17 +99,13 @@ export function ImageFilters(props: {
         label="Search tags"
         type="search"
         value={tagText}
-        inputProps={{ maxLength: 128 }}
+        inputProps={{ maxLength: MAX_TAG_SEARCH_LENGTH }}
         onChange={event => setTagText(event.target.value)}
       />
       {select(
         'Tag status',
-        value.tagStatus ?? 'ANY',
-        [
-          { value: 'ANY', label: 'Tagged and untagged' },
-          { value: 'TAGGED', label: 'Tagged' },
-          { value: 'UNTAGGED', label: 'Untagged' },
-        ],
+        value.tagStatus ?? IMAGES_QUERY_DEFAULTS.tagStatus,
+        TAG_STATUS_OPTIONS,
         selected => ({
           ...value,
           tagStatus: selected as ImageFilterValue['tagStatus'],
@@ -129,7 +144,7 @@ export function ImageFilters(props: {
       )}
       {select(
         'Sort by',
-        `${value.sort ?? 'pushedAt'}:${value.order ?? 'desc'}`,
+        `${value.sort ?? IMAGES_QUERY_DEFAULTS.sort}:${value.order ?? IMAGES_QUERY_DEFAULTS.order}`,
         SORTS,
         selected => {
           const [sort, order] = selected.split(':');

@@ -7,10 +7,11 @@ import {
   type TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import type {
-  EcrImage,
-  EcrImagesResponse,
-  EcrRepositorySummary,
+import {
+  IMAGES_QUERY_DEFAULTS,
+  type EcrImage,
+  type EcrImagesResponse,
+  type EcrRepositorySummary,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 import Box from '@mui/material/Box';
 import TablePagination from '@mui/material/TablePagination';
@@ -34,10 +35,11 @@ const PAGE_SIZES = [10, 25, 50, 100];
 // sidebar at 1024 px; every column has its width in percent.
 const CELL = { paddingLeft: 12, paddingRight: 12 } as const;
 
+/** The images as the endpoint lists them by default, asked for explicitly. */
 const DEFAULT_FILTER: ImageFilterValue = {
-  sort: 'pushedAt',
-  order: 'desc',
-  tagStatus: 'ANY',
+  sort: IMAGES_QUERY_DEFAULTS.sort,
+  order: IMAGES_QUERY_DEFAULTS.order,
+  tagStatus: IMAGES_QUERY_DEFAULTS.tagStatus,
 };
 
 function isFiltered(filter: ImageFilterValue): boolean {

@@ -32,7 +32,7 @@ export const ecrPlugin = createPlugin({
  *
  * @public
  */
-export const EntityEcrContent = ecrPlugin.provide(
+export const EntityEcrContent: () => JSX.Element = ecrPlugin.provide(
   createRoutableExtension({
     name: 'EntityEcrContent',
     component: () => import('./components/EcrContent').then(m => m.EcrContent),
@@ -45,7 +45,7 @@ export const EntityEcrContent = ecrPlugin.provide(
  *
  * @public
  */
-export const EntityEcrCard = ecrPlugin.provide(
+export const EntityEcrCard: () => JSX.Element = ecrPlugin.provide(
   createComponentExtension({
     name: 'EntityEcrCard',
     component: {

@@ -19,7 +19,7 @@ import { ecrApiRef, EcrClient } from './api';
 import { annotatedEntity, plainEntity } from './__fixtures__/ecrData';
 import { ecrApiStub } from './__testUtils__';
 import ecrFrontendPlugin from '.';
-import { ecrApi, ecrEntityCard, ecrEntityContent } from './alpha';
+import { ecrApi, ecrEntityCard, ecrEntityContent } from './frontendPlugin';
 
 describe('ecr frontend plugin (new frontend system)', () => {
   it('registers the API, the entity tab and the overview card under pluginId ecr', () => {

@@ -8,7 +8,7 @@ import { useRoutes } from 'react-router-dom';
 import { ecrApiRef, EcrClient } from './api';
 import { annotatedEntity } from './__fixtures__/ecrData';
 import { ecrApiStub } from './__testUtils__';
-import { EntityEcrCard, EntityEcrContent, ecrPlugin } from './plugin';
+import { EntityEcrCard, EntityEcrContent, ecrPlugin } from './legacyPlugin';
 import { rootRouteRef } from './routes';
 
 // A routable extension must sit on a route, as it does in an app's EntityLayout.
