@@ -34,7 +34,14 @@ describe.each([component, standard])('$name', manifest => {
         packed: true,
       });
     }
-    expect(manifest.scripts.prepack).toBe('npm run build');
+    // Builds it (and what it depends on) first, then drops the workspace-only
+    // `@ecr-kit/source` condition from the packed manifest; postpack puts it back.
+    expect(manifest.scripts.prepack).toBe(
+      `turbo run build --filter=${manifest.name} --output-logs=errors-only && node ../scripts/pack-manifest.mjs prepack`,
+    );
+    expect(manifest.scripts.postpack).toBe(
+      'node ../scripts/pack-manifest.mjs postpack',
+    );
   });
 
   it('states the Node versions it supports', () => {

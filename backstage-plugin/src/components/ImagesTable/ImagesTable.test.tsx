@@ -102,6 +102,23 @@ describe('ImagesTable', () => {
     expect(screen.getByText('Images (4)')).toBeInTheDocument();
   });
 
+  it('gives material-table an id per row (it warns in an adopter app, in development)', async () => {
+    const environment = process.env.NODE_ENV;
+    // material-table checks the ids only in development.
+    process.env.NODE_ENV = 'development';
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      await renderTable();
+      expect(await screen.findAllByRole('row')).toHaveLength(1 + images.length);
+      expect(warn).not.toHaveBeenCalledWith(
+        expect.stringContaining('requires all rows to have an unique id'),
+      );
+    } finally {
+      warn.mockRestore();
+      process.env.NODE_ENV = environment;
+    }
+  });
+
   it('shows an image with chips for its tags, size, times, scan and coloured counts', async () => {
     await renderTable();
     const row = within(await rowOf('v1.4.2'));

@@ -164,7 +164,12 @@ export function ImagesTable(props: {
       <Table<EcrImage>
         title={`Images (${shown?.totalCount ?? 0})`}
         columns={columns}
-        data={(shown?.images ?? []).map(image => ({ ...image }))}
+        // material-table keeps row state by `id` (and warns without one); a digest is unique
+        // within one repository's listing.
+        data={(shown?.images ?? []).map(image => ({
+          ...image,
+          id: image.digest,
+        }))}
         options={{
           paging: false,
           search: false,
