@@ -10,6 +10,7 @@
 // Stops what it started and removes its temp folders whatever fails; gives up after 10 minutes.
 import { spawn } from 'node:child_process';
 import { BACKEND_PACKAGES, checkBackend } from './adopter-backend.mjs';
+import { checkPulumiProgram } from './adopter-pulumi.mjs';
 import {
   existsSync,
   mkdirSync,
@@ -515,6 +516,18 @@ async function main() {
   process.kill(-url.child.pid, 'SIGTERM');
   await stopped;
   console.log('  stopped');
+
+  step('a Pulumi program of @ecr-kit/pulumi under pulumi.runtime.setMocks');
+  const program = await checkPulumiProgram({
+    app,
+    track: child => {
+      children.add(child);
+      child.once('close', () => children.delete(child));
+    },
+  });
+  console.log(
+    `  ${program.created.length} resources (${program.created.join(', ')}); annotation ${program.arn}`,
+  );
 
   step(`ok: ${packed.length} packages packed, checked, installed and loaded`);
 }
