@@ -1,4 +1,4 @@
-module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
+module.exports = require('@ecr-kit/eslint-config/backstage')(__dirname, {
   rules: {
     // Test helpers named expect… assert too.
     'jest/expect-expect': ['warn', { assertFunctionNames: ['expect*'] }],

@@ -1,5 +1,5 @@
 module.exports = {
-  ...require('../jest.config.base.cjs'),
-  testEnvironment: '<rootDir>/test/simulatorEnvironment.cjs',
+  ...require('@ecr-kit/jest-config'),
+  testEnvironment: '<rootDir>/src/__testUtils__/simulatorEnvironment.cjs',
   coverageThreshold: { global: { lines: 90 } },
 };

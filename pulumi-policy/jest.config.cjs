@@ -1,4 +1,4 @@
 module.exports = {
-  ...require('../jest.config.base.cjs'),
+  ...require('@ecr-kit/jest-config'),
   coverageThreshold: { global: { lines: 90 } },
 };

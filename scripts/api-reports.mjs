@@ -136,7 +136,7 @@ async function reportOtherPackages() {
         bundledPackages: [],
         compiler: {
           overrideTsconfig: {
-            extends: join(root, 'tsconfig.base.json'),
+            extends: require.resolve('@ecr-kit/tsconfig/base.json'),
             compilerOptions: { types: ['node'] },
             files: all.map(e => e.declarations),
           },

@@ -4,6 +4,7 @@ import {
 } from '@ecr-kit/backstage-plugin-ecr-common';
 import { startLocalEcrApi, type LocalEcrApi } from '@ecr-kit/local-ecr-api';
 import { ARNS, DR, MAIN, NOW, fixture } from './__fixtures__/registry';
+import { resetFixtureApi, startFixtureApi } from './__testUtils__/fixtureApi';
 import { component, get, startEcrBackend } from './__testUtils__/testBackend';
 import { untilStale } from './__testUtils__/untilStale';
 
@@ -63,17 +64,14 @@ const images = (entity = 'payments', arn = ARNS.payments) =>
   `/entities/component/default/${entity}/images?repository=${encodeURIComponent(arn)}`;
 
 beforeAll(async () => {
-  api = await startLocalEcrApi({ fixture, now: () => NOW, seed: 3 });
+  api = await startFixtureApi();
 });
 afterAll(async () => {
   await api.stop();
   // eslint-disable-next-line no-console
   console.log(`worst latency per fault (ms): ${JSON.stringify(worst)}`);
 });
-beforeEach(() => {
-  api.faults.clear();
-  api.resetRequestCounts();
-});
+beforeEach(() => resetFixtureApi(api));
 
 describe.each([
   [

@@ -6,8 +6,9 @@ import {
   type EcrImagesResponse,
   type EcrRepositoriesResponse,
 } from '@ecr-kit/backstage-plugin-ecr-common';
-import { startLocalEcrApi, type LocalEcrApi } from '@ecr-kit/local-ecr-api';
-import { ARNS, DR, MAIN, NOW, fixture } from './__fixtures__/registry';
+import type { LocalEcrApi } from '@ecr-kit/local-ecr-api';
+import { ARNS, DR, MAIN } from './__fixtures__/registry';
+import { resetFixtureApi, startFixtureApi } from './__testUtils__/fixtureApi';
 import { component, get, startEcrBackend } from './__testUtils__/testBackend';
 import { untilStale } from './__testUtils__/untilStale';
 
@@ -33,13 +34,10 @@ function startBackend(
 }
 
 beforeAll(async () => {
-  api = await startLocalEcrApi({ fixture, now: () => NOW, seed: 3 });
+  api = await startFixtureApi();
 });
 afterAll(() => api.stop());
-beforeEach(() => {
-  api.faults.clear();
-  api.resetRequestCounts();
-});
+beforeEach(() => resetFixtureApi(api));
 
 describe('repositories', () => {
   it('lists an entity’s repositories in two accounts and regions with their settings', async () => {

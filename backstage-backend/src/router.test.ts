@@ -1,8 +1,9 @@
 import { ECR_ARN_ANNOTATION } from '@ecr-kit/backstage-plugin-ecr-common';
-import { startLocalEcrApi, type LocalEcrApi } from '@ecr-kit/local-ecr-api';
+import type { LocalEcrApi } from '@ecr-kit/local-ecr-api';
 import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { ARNS, NOW, fixture } from './__fixtures__/registry';
+import { ARNS } from './__fixtures__/registry';
+import { startFixtureApi } from './__testUtils__/fixtureApi';
 import { component, get, startEcrBackend } from './__testUtils__/testBackend';
 
 // Requests an attacker or a broken client sends: each answers a small JSON 4xx naming the
@@ -18,7 +19,7 @@ let api: LocalEcrApi;
 let server: Awaited<ReturnType<typeof startEcrBackend>>;
 
 beforeAll(async () => {
-  api = await startLocalEcrApi({ fixture, now: () => NOW, seed: 3 });
+  api = await startFixtureApi();
   server = await startEcrBackend({ api, entities });
 });
 afterAll(() => api.stop());

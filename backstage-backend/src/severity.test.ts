@@ -3,8 +3,9 @@ import {
   type EcrImagesResponse,
   type Severity,
 } from '@ecr-kit/backstage-plugin-ecr-common';
-import { startLocalEcrApi, type LocalEcrApi } from '@ecr-kit/local-ecr-api';
-import { ARNS, DR, NOW, fixture } from './__fixtures__/registry';
+import type { LocalEcrApi } from '@ecr-kit/local-ecr-api';
+import { ARNS, DR } from './__fixtures__/registry';
+import { resetFixtureApi, startFixtureApi } from './__testUtils__/fixtureApi';
 import { SEVERITY_RANK, readScanTruth } from './__testUtils__/scanTruth';
 import {
   SECRET,
@@ -25,7 +26,7 @@ let api: LocalEcrApi;
 let truth: Map<string, Severity[]>;
 
 beforeAll(async () => {
-  api = await startLocalEcrApi({ fixture, now: () => NOW, seed: 3 });
+  api = await startFixtureApi();
   truth = await readScanTruth(api, {
     accountId: DR,
     region: 'us-east-1',
@@ -34,10 +35,7 @@ beforeAll(async () => {
   });
 });
 afterAll(() => api.stop());
-beforeEach(() => {
-  api.faults.clear();
-  api.resetRequestCounts();
-});
+beforeEach(() => resetFixtureApi(api));
 
 function images() {
   return [

@@ -1,10 +1,20 @@
 import {
   IMAGE_DIGEST_PATTERN,
   MAX_REPOSITORY_ARN_LENGTH,
+  SEVERITIES,
   ecrRegistryHost,
   ecrRepositoryUri,
   parseRepositoryArn,
 } from './index';
+
+describe('SEVERITIES', () => {
+  it('ranks the severities most severe first, UNDEFINED last', () => {
+    // Backend filters and frontend sorting rank by this order.
+    expect(SEVERITIES.join(' > ')).toBe(
+      'CRITICAL > HIGH > MEDIUM > LOW > INFORMATIONAL > UNDEFINED',
+    );
+  });
+});
 
 describe('IMAGE_DIGEST_PATTERN', () => {
   test.each([`sha256:${'0'.repeat(64)}`, `sha256:${'a1'.repeat(32)}`])(

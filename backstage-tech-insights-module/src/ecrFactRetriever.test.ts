@@ -6,7 +6,12 @@ import { ECR_ARN_ANNOTATION } from '@ecr-kit/backstage-plugin-ecr-common';
 // The test serves the real ECR backend API that the retriever reads (a dev dependency only).
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import ecrPlugin from '@ecr-kit/backstage-plugin-ecr-backend';
-import { startLocalEcrApi, type LocalEcrApi } from '@ecr-kit/local-ecr-api';
+import {
+  hardenedRepositoryFixture,
+  startLocalEcrApi,
+  untaggedExpiryRule,
+  type LocalEcrApi,
+} from '@ecr-kit/local-ecr-api';
 import type { AddressInfo } from 'node:net';
 import {
   ECR_FACT_RETRIEVER_ID,
@@ -15,6 +20,7 @@ import {
 import { techInsightsModuleEcrFacts } from './module';
 
 const ACCOUNT = '111111111111';
+const REGISTRY = { accountId: ACCOUNT, region: 'eu-west-1' };
 const KEY = { accessKeyId: 'AKIAFACTS', secretAccessKey: 'facts' };
 const arn = (name: string) =>
   `arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/${name}`;
@@ -43,61 +49,44 @@ beforeAll(async () => {
     fixture: {
       registries: [
         {
-          accountId: ACCOUNT,
-          region: 'eu-west-1',
+          ...REGISTRY,
           repositories: [
-            {
-              name: 'team/payments',
-              imageTagMutability: 'IMMUTABLE',
-              scanOnPush: true,
-              encryption: {
-                type: 'KMS',
-                kmsKey: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/payments`,
-              },
-              lifecyclePolicy: {
-                rules: [
+            hardenedRepositoryFixture(
+              'team/payments',
+              { ...REGISTRY, kmsKeyId: 'payments' },
+              {
+                lifecyclePolicy: { rules: [untaggedExpiryRule()] },
+                images: [
+                  { tags: ['1.0.0'], pushedAt: '2025-11-01T00:00:00Z' },
                   {
-                    rulePriority: 1,
-                    selection: {
-                      tagStatus: 'untagged',
-                      countType: 'sinceImagePushed',
-                      countUnit: 'days',
-                      countNumber: 14,
+                    tags: ['1.1.0'],
+                    pushedAt: '2025-12-01T00:00:00Z',
+                    scan: {
+                      findings: [
+                        {
+                          id: 'CVE-1',
+                          severity: 'CRITICAL',
+                          package: 'a',
+                          version: '1',
+                        },
+                        {
+                          id: 'CVE-2',
+                          severity: 'HIGH',
+                          package: 'b',
+                          version: '1',
+                        },
+                        {
+                          id: 'CVE-3',
+                          severity: 'HIGH',
+                          package: 'c',
+                          version: '1',
+                        },
+                      ],
                     },
-                    action: { type: 'expire' },
                   },
                 ],
               },
-              images: [
-                { tags: ['1.0.0'], pushedAt: '2025-11-01T00:00:00Z' },
-                {
-                  tags: ['1.1.0'],
-                  pushedAt: '2025-12-01T00:00:00Z',
-                  scan: {
-                    findings: [
-                      {
-                        id: 'CVE-1',
-                        severity: 'CRITICAL',
-                        package: 'a',
-                        version: '1',
-                      },
-                      {
-                        id: 'CVE-2',
-                        severity: 'HIGH',
-                        package: 'b',
-                        version: '1',
-                      },
-                      {
-                        id: 'CVE-3',
-                        severity: 'HIGH',
-                        package: 'c',
-                        version: '1',
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
+            ),
             { name: 'team/legacy', images: [] },
           ],
         },

@@ -180,15 +180,10 @@ export const MAX_LIFECYCLE_RULES = 50;
  */
 export const MIN_DAYS_IN_ARCHIVE = 90;
 
-const TAG_STATUSES: readonly string[] = ['any', 'tagged', 'untagged'];
-const COUNT_TYPES: readonly string[] = [
-  'imageCountMoreThan',
-  'sinceImagePushed',
-  'sinceImagePulled',
-  'sinceImageTransitioned',
-];
-const ACTIONS: readonly string[] = ['expire', 'transition'];
-const STORAGE_CLASSES: readonly string[] = ['standard', 'archive'];
+const TAG_STATUSES: readonly string[] = Object.values(LifecycleTagStatus);
+const COUNT_TYPES: readonly string[] = Object.values(LifecycleCountType);
+const ACTIONS: readonly string[] = Object.values(LifecycleActionType);
+const STORAGE_CLASSES: readonly string[] = Object.values(LifecycleStorageClass);
 
 /**
  * Options of the standard default lifecycle rules.

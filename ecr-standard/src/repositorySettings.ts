@@ -155,6 +155,27 @@ export function resolveLifecyclePolicy(options: LifecycleOptions): {
   };
 }
 
+/** The encryption type, the standard's default when unset, or why it is not supported. */
+function resolveEncryption(requested: EncryptionType | undefined): {
+  type: EncryptionType;
+  violations: StandardViolation[];
+} {
+  const type = requested ?? DEFAULT_ENCRYPTION;
+  return {
+    type,
+    violations:
+      type === 'AES256' || type === 'KMS'
+        ? []
+        : [
+            {
+              field: 'encryption',
+              message: `encryption "${type}" is not supported`,
+              fix: 'use "AES256" or "KMS"',
+            },
+          ],
+  };
+}
+
 /**
  * Applies the standard to `options`: returns the settings of the repository, or throws an
  * `EcrStandardError` naming `subject` and listing every violation with its fix.
@@ -170,14 +191,8 @@ export function resolveRepositorySettings(
   ];
   const mutability = resolveTagMutability(options);
   violations.push(...mutability.violations);
-  const encryption = options.encryption ?? DEFAULT_ENCRYPTION;
-  if (encryption !== 'AES256' && encryption !== 'KMS') {
-    violations.push({
-      field: 'encryption',
-      message: `encryption "${encryption}" is not supported`,
-      fix: 'use "AES256" or "KMS"',
-    });
-  }
+  const encryption = resolveEncryption(options.encryption);
+  violations.push(...encryption.violations);
   const lifecycle = resolveLifecyclePolicy(options);
   violations.push(...lifecycle.violations);
   const access = repositoryPolicyStatements(options, '', {
@@ -210,7 +225,7 @@ export function resolveRepositorySettings(
     imageTagMutability: mutability.imageTagMutability,
     exclusionFilters: mutability.exclusionFilters,
     scanOnPush: options.scanOnPush ?? DEFAULT_SCAN_ON_PUSH,
-    encryption,
+    encryption: encryption.type,
     ...(lifecycle.lifecyclePolicy !== undefined
       ? { lifecyclePolicy: lifecycle.lifecyclePolicy }
       : {}),
@@ -326,19 +341,13 @@ export function resolveCreationTemplateSettings(
       fix: 'remove immutableTags (replicated repositories are immutable unless mutableTags is set)',
     });
   }
-  const encryption = options.encryption ?? DEFAULT_ENCRYPTION;
-  if (encryption !== 'AES256' && encryption !== 'KMS') {
-    violations.push({
-      field: 'encryption',
-      message: `encryption "${encryption}" is not supported`,
-      fix: 'use "AES256" or "KMS"',
-    });
-  }
+  const encryption = resolveEncryption(options.encryption);
+  violations.push(...encryption.violations);
   throwIfViolations(subject, violations);
   return {
     imageTagMutability: mutability.imageTagMutability,
     exclusionFilters: mutability.exclusionFilters,
-    encryption,
+    encryption: encryption.type,
     ...(lifecycle.lifecyclePolicy !== undefined
       ? { lifecyclePolicy: lifecycle.lifecyclePolicy }
       : {}),

@@ -1,4 +1,1 @@
-module.exports = {
-  ...require('../../jest.config.base.cjs'),
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
-};
+module.exports = require('@ecr-kit/jest-config');

@@ -1,6 +1,5 @@
 module.exports = {
-  ...require('../../jest.config.base.cjs'),
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  ...require('@ecr-kit/jest-config'),
   // The scaffolder backend and the TypeScript compiler take a while to load on a busy machine.
   testTimeout: 60_000,
 };

@@ -9,12 +9,14 @@ import { MEDIA_TYPES } from './mediaTypes';
 import { checkShape } from './model/checkShape';
 import { ECR_MODEL } from './model/serviceModels';
 import {
+  BASIC_SEVERITIES,
   ENCRYPTION_TYPES,
   REPOSITORY_CREATORS,
   SCAN_FREQUENCIES,
   TAG_MUTABILITIES,
   type ImageRecord,
   type RepositoryRecord,
+  type Severity,
 } from './model';
 import { validatePolicyDocument } from './policies';
 import { upstreamRegistryOf } from './pullThroughCacheOperations';
@@ -33,17 +35,15 @@ const time = z
     typeof value === 'number' ? value : Math.floor(Date.parse(value) / 1000),
   );
 
+/** Basic scanning's severities and Amazon Inspector's UNTRIAGED (see {@link Severity}). */
+const FINDING_SEVERITIES: [Severity, ...Severity[]] = [
+  'UNTRIAGED',
+  ...BASIC_SEVERITIES,
+];
+
 const finding = z.object({
   id: z.string().min(1),
-  severity: z.enum([
-    'CRITICAL',
-    'HIGH',
-    'MEDIUM',
-    'LOW',
-    'INFORMATIONAL',
-    'UNDEFINED',
-    'UNTRIAGED',
-  ]),
+  severity: z.enum(FINDING_SEVERITIES),
   package: z.string().min(1),
   version: z.string().min(1),
   fixedIn: z.string().optional(),

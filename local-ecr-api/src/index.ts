@@ -28,6 +28,15 @@ export {
   readFixtureFile,
 } from './fixture';
 export type { Fixture } from './fixture';
+export {
+  hardenedRepositoryFixture,
+  untaggedExpiryRule,
+} from './fixtureBuilders';
+export type {
+  FixtureRepository,
+  HardenedRepositoryFixtureOptions,
+  UntaggedExpiryRuleOptions,
+} from './fixtureBuilders';
 export { generateImages } from './generateImages';
 export type { GenerateImagesOptions } from './generateImages';
 export { MEDIA_TYPES } from './mediaTypes';

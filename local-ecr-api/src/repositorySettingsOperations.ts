@@ -19,6 +19,32 @@ function ids(registry: Registry, repository: RepositoryRecord) {
   };
 }
 
+/** ECR's not-found exception and wording for each stored policy text. */
+const POLICY_NOT_FOUND = {
+  lifecyclePolicyText: ['LifecyclePolicyNotFoundException', 'Lifecycle policy'],
+  repositoryPolicyText: [
+    'RepositoryPolicyNotFoundException',
+    'Repository policy',
+  ],
+} as const;
+
+/** The stored policy text of `repository`, or ECR's not-found error for it. */
+function requirePolicy(
+  registry: Registry,
+  repository: RepositoryRecord,
+  field: keyof typeof POLICY_NOT_FOUND,
+): string {
+  const text = repository[field];
+  if (!text) {
+    const [exception, label] = POLICY_NOT_FOUND[field];
+    throw new EcrApiError(
+      exception,
+      `${label} does not exist for the repository with name '${repository.repositoryName}' in the registry with id '${registry.accountId}'`,
+    );
+  }
+  return text;
+}
+
 export function putImageTagMutability(registry: Registry, request: Request) {
   const repository = findRepository(registry, request);
   const mutability = request.imageTagMutability as TagMutability;
@@ -55,24 +81,15 @@ export function putLifecyclePolicy(registry: Registry, request: Request) {
   return { ...ids(registry, repository), lifecyclePolicyText: text };
 }
 
-function requireLifecyclePolicy(
-  registry: Registry,
-  repository: RepositoryRecord,
-): string {
-  if (!repository.lifecyclePolicyText) {
-    throw new EcrApiError(
-      'LifecyclePolicyNotFoundException',
-      `Lifecycle policy does not exist for the repository with name '${repository.repositoryName}' in the registry with id '${registry.accountId}'`,
-    );
-  }
-  return repository.lifecyclePolicyText;
-}
-
 export function getLifecyclePolicy(registry: Registry, request: Request) {
   const repository = findRepository(registry, request);
   return {
     ...ids(registry, repository),
-    lifecyclePolicyText: requireLifecyclePolicy(registry, repository),
+    lifecyclePolicyText: requirePolicy(
+      registry,
+      repository,
+      'lifecyclePolicyText',
+    ),
     ...(repository.lifecyclePolicyEvaluatedAt
       ? { lastEvaluatedAt: repository.lifecyclePolicyEvaluatedAt }
       : {}),
@@ -81,7 +98,7 @@ export function getLifecyclePolicy(registry: Registry, request: Request) {
 
 export function deleteLifecyclePolicy(registry: Registry, request: Request) {
   const repository = findRepository(registry, request);
-  const text = requireLifecyclePolicy(registry, repository);
+  const text = requirePolicy(registry, repository, 'lifecyclePolicyText');
   repository.lifecyclePolicyText = undefined;
   return {
     ...ids(registry, repository),
@@ -105,7 +122,7 @@ export function startLifecyclePolicyPreview(
   const repository = findRepository(registry, request);
   const text =
     (request.lifecyclePolicyText as string | undefined) ??
-    requireLifecyclePolicy(registry, repository);
+    requirePolicy(registry, repository, 'lifecyclePolicyText');
   validateLifecyclePolicy(text);
   repository.lifecyclePreview = { policyText: text, evaluatedAt: context.now };
   return {
@@ -182,30 +199,17 @@ export function setRepositoryPolicy(registry: Registry, request: Request) {
   return { ...ids(registry, repository), policyText: text };
 }
 
-function requireRepositoryPolicy(
-  registry: Registry,
-  repository: RepositoryRecord,
-): string {
-  if (!repository.repositoryPolicyText) {
-    throw new EcrApiError(
-      'RepositoryPolicyNotFoundException',
-      `Repository policy does not exist for the repository with name '${repository.repositoryName}' in the registry with id '${registry.accountId}'`,
-    );
-  }
-  return repository.repositoryPolicyText;
-}
-
 export function getRepositoryPolicy(registry: Registry, request: Request) {
   const repository = findRepository(registry, request);
   return {
     ...ids(registry, repository),
-    policyText: requireRepositoryPolicy(registry, repository),
+    policyText: requirePolicy(registry, repository, 'repositoryPolicyText'),
   };
 }
 
 export function deleteRepositoryPolicy(registry: Registry, request: Request) {
   const repository = findRepository(registry, request);
-  const text = requireRepositoryPolicy(registry, repository);
+  const text = requirePolicy(registry, repository, 'repositoryPolicyText');
   repository.repositoryPolicyText = undefined;
   return { ...ids(registry, repository), policyText: text };
 }

@@ -1,10 +1,11 @@
-import * as aws from '@pulumi/aws';
+import type * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import {
   creationTemplateRolePolicy,
   creationTemplateRoleTrustPolicy,
 } from '@ecr-kit/ecr-standard';
 import type { Registry } from './Registry';
+import { serviceRole } from './serviceRole';
 
 /**
  * The IAM role ECR assumes to create repositories from creation templates of `registry`
@@ -17,30 +18,16 @@ export function templateRole(
   kmsKeyArn: pulumi.Input<string> | undefined,
   parent: pulumi.Resource,
 ): { role: aws.iam.Role; policy: aws.iam.RolePolicy } {
-  const opts = registry.childOptions(parent);
-  const role = new aws.iam.Role(
-    name,
-    {
-      // IAM role names are global to the account; a prefix keeps them unique and short.
-      namePrefix: 'ecr-kit-templates-',
-      description: `ECR creates repositories of registry ${registry.accountId}/${registry.region} from ecr-kit creation templates with this role`,
-      assumeRolePolicy: JSON.stringify(creationTemplateRoleTrustPolicy()),
-    },
-    opts,
-  );
-  const policy = new aws.iam.RolePolicy(
-    name,
-    {
-      role: role.name,
-      policy: pulumi
-        .output(kmsKeyArn)
-        .apply(key =>
-          JSON.stringify(
-            creationTemplateRolePolicy(registry.identity, key ? [key] : []),
-          ),
+  return serviceRole(name, registry, parent, {
+    namePrefix: 'ecr-kit-templates-',
+    description: `ECR creates repositories of registry ${registry.accountId}/${registry.region} from ecr-kit creation templates with this role`,
+    trustPolicy: creationTemplateRoleTrustPolicy(),
+    policy: pulumi
+      .output(kmsKeyArn)
+      .apply(key =>
+        JSON.stringify(
+          creationTemplateRolePolicy(registry.identity, key ? [key] : []),
         ),
-    },
-    opts,
-  );
-  return { role, policy };
+      ),
+  });
 }

@@ -1,4 +1,4 @@
-import * as aws from '@pulumi/aws';
+import type * as aws from '@pulumi/aws';
 import type * as pulumi from '@pulumi/pulumi';
 import type { RegistryIdentity } from '@ecr-kit/ecr-standard';
 import {
@@ -6,6 +6,7 @@ import {
   upstreamRoleTrustPolicy,
 } from '@ecr-kit/ecr-standard';
 import type { Registry } from './Registry';
+import { serviceRole } from './serviceRole';
 
 /**
  * The IAM role ECR's pull through cache assumes to read an ECR upstream of another account
@@ -20,23 +21,10 @@ export function upstreamRole(
   upstream: RegistryIdentity,
   parent: pulumi.Resource,
 ): { role: aws.iam.Role; policy: aws.iam.RolePolicy } {
-  const opts = registry.childOptions(parent);
-  const role = new aws.iam.Role(
-    name,
-    {
-      namePrefix: 'ecr-kit-upstream-',
-      description: `ECR pull through cache of ${registry.accountId}/${registry.region} reads ${upstream.accountId}/${upstream.region} with this role`,
-      assumeRolePolicy: JSON.stringify(upstreamRoleTrustPolicy()),
-    },
-    opts,
-  );
-  const policy = new aws.iam.RolePolicy(
-    name,
-    {
-      role: role.name,
-      policy: JSON.stringify(upstreamRolePolicy(registry.identity, upstream)),
-    },
-    opts,
-  );
-  return { role, policy };
+  return serviceRole(name, registry, parent, {
+    namePrefix: 'ecr-kit-upstream-',
+    description: `ECR pull through cache of ${registry.accountId}/${registry.region} reads ${upstream.accountId}/${upstream.region} with this role`,
+    trustPolicy: upstreamRoleTrustPolicy(),
+    policy: JSON.stringify(upstreamRolePolicy(registry.identity, upstream)),
+  });
 }

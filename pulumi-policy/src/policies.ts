@@ -119,6 +119,40 @@ function resourcePolicy<C extends ExceptionConfig>(
   };
 }
 
+/**
+ * A stack policy over the stack's repositories, skipping excepted ones; `check` sees every
+ * resource of the stack, for the settings other resources give a repository.
+ */
+function repositoryStackPolicy(
+  name: string,
+  description: string,
+  options: EcrPolicyOptions,
+  check: (
+    repository: PolicyResource,
+    resources: readonly PolicyResource[],
+  ) => StandardViolation[],
+): StackValidationPolicy {
+  return {
+    name,
+    description,
+    enforcementLevel: options.enforcementLevel ?? 'mandatory',
+    configSchema: configSchema(),
+    validateStack: (args, reportViolation) => {
+      const config = args.getConfig<ExceptionConfig>();
+      for (const repository of args.resources) {
+        if (repository.type !== ECR_TYPES.repository) continue;
+        if (excepted(repository, config)) continue;
+        report(
+          reportViolation,
+          repository,
+          check(repository, args.resources),
+          repository.urn,
+        );
+      }
+    },
+  };
+}
+
 interface TagImmutabilityConfig extends ExceptionConfig {
   readonly allowExclusions?: boolean;
 }
@@ -184,7 +218,6 @@ function attachedTo(
 export function ecrPolicies(
   options: EcrPolicyOptions = {},
 ): (ResourceValidationPolicy | StackValidationPolicy)[] {
-  const level = options.enforcementLevel ?? 'mandatory';
   return [
     resourcePolicy<TagImmutabilityConfig>(
       POLICY_NAMES.tagImmutability,
@@ -206,29 +239,16 @@ export function ecrPolicies(
         },
       },
     ),
-    {
-      name: POLICY_NAMES.scanOnPush,
-      description:
-        'ECR repositories scan images on push, or a registry scanning configuration of the stack scans them.',
-      enforcementLevel: level,
-      configSchema: configSchema(),
-      validateStack: (args, reportViolation) => {
-        const config = args.getConfig<ExceptionConfig>();
-        for (const repository of args.resources) {
-          if (repository.type !== ECR_TYPES.repository) continue;
-          if (excepted(repository, config)) continue;
-          report(
-            reportViolation,
-            repository,
-            scanOnPushViolations(
-              repositoryFacts(repository.props),
-              scannedByRegistry(repository, args.resources),
-            ),
-            repository.urn,
-          );
-        }
-      },
-    },
+    repositoryStackPolicy(
+      POLICY_NAMES.scanOnPush,
+      'ECR repositories scan images on push, or a registry scanning configuration of the stack scans them.',
+      options,
+      (repository, resources) =>
+        scanOnPushViolations(
+          repositoryFacts(repository.props),
+          scannedByRegistry(repository, resources),
+        ),
+    ),
     resourcePolicy<EncryptionConfig>(
       POLICY_NAMES.encryption,
       'ECR repositories and creation templates are encrypted as the organization requires (AES256, or KMS where configured).',
@@ -253,31 +273,18 @@ export function ecrPolicies(
         },
       },
     ),
-    {
-      name: POLICY_NAMES.lifecyclePolicy,
-      description:
-        'Every ECR repository has a lifecycle policy, so untagged and old images do not pile up.',
-      enforcementLevel: level,
-      configSchema: configSchema(),
-      validateStack: (args, reportViolation) => {
-        const config = args.getConfig<ExceptionConfig>();
-        const policies = args.resources.filter(
-          r => r.type === ECR_TYPES.lifecyclePolicy,
-        );
-        for (const repository of args.resources) {
-          if (repository.type !== ECR_TYPES.repository) continue;
-          if (excepted(repository, config)) continue;
-          report(
-            reportViolation,
-            repository,
-            lifecyclePolicyViolations(
-              policies.some(p => attachedTo(p, repository)),
-            ),
-            repository.urn,
-          );
-        }
-      },
-    },
+    repositoryStackPolicy(
+      POLICY_NAMES.lifecyclePolicy,
+      'Every ECR repository has a lifecycle policy, so untagged and old images do not pile up.',
+      options,
+      (repository, resources) =>
+        lifecyclePolicyViolations(
+          resources.some(
+            r =>
+              r.type === ECR_TYPES.lifecyclePolicy && attachedTo(r, repository),
+          ),
+        ),
+    ),
     resourcePolicy<ExceptionConfig>(
       POLICY_NAMES.noPublicPrincipal,
       'Repository and registry policies grant no "*" (public) principal without a condition naming who.',

@@ -1,4 +1,10 @@
-import type { Fixture } from '@ecr-kit/local-ecr-api';
+// Test data (tests and benchmarks only): the local ECR API is a dev dependency.
+// eslint-disable-next-line @backstage/no-undeclared-imports
+import {
+  hardenedRepositoryFixture,
+  untaggedExpiryRule,
+  type Fixture,
+} from '@ecr-kit/local-ecr-api';
 
 export const MAIN = '111111111111';
 export const DR = '222222222222';
@@ -16,21 +22,7 @@ export const ARNS = {
   unconfigured: `arn:aws:ecr:eu-west-1:444444444444:repository/team/nowhere`,
 };
 
-const lifecycle = {
-  rules: [
-    {
-      rulePriority: 1,
-      description: 'expire untagged images after 14 days',
-      selection: {
-        tagStatus: 'untagged',
-        countType: 'sinceImagePushed',
-        countUnit: 'days',
-        countNumber: 14,
-      },
-      action: { type: 'expire' },
-    },
-  ],
-};
+const mainRegistry = { accountId: MAIN, region: 'eu-west-1' };
 
 export const fixture: Fixture = {
   accounts: {
@@ -40,18 +32,16 @@ export const fixture: Fixture = {
   },
   registries: [
     {
-      accountId: MAIN,
-      region: 'eu-west-1',
+      ...mainRegistry,
       repositories: [
-        {
-          name: 'team/payments',
-          imageTagMutability: 'IMMUTABLE',
-          scanOnPush: true,
-          encryption: {
-            type: 'KMS',
-            kmsKey: `arn:aws:kms:eu-west-1:${MAIN}:key/abc`,
+        hardenedRepositoryFixture('team/payments', mainRegistry, {
+          lifecyclePolicy: {
+            rules: [
+              untaggedExpiryRule({
+                description: 'expire untagged images after 14 days',
+              }),
+            ],
           },
-          lifecyclePolicy: lifecycle,
           images: [
             {
               tags: ['1.0.0'],
@@ -122,7 +112,7 @@ export const fixture: Fixture = {
               },
             },
           ],
-        },
+        }),
         { name: 'team/big', generate: { count: 10_000, seed: 11 } },
         { name: 'team/tagged', tags: { service: 'payments' }, images: [] },
       ],

@@ -2,18 +2,17 @@ import {
   DescribeImageScanFindingsCommand,
   ECRClient,
 } from '@aws-sdk/client-ecr';
-import type { Severity } from '@ecr-kit/backstage-plugin-ecr-common';
+import {
+  SEVERITIES,
+  type Severity,
+} from '@ecr-kit/backstage-plugin-ecr-common';
 import type { LocalEcrApi } from '@ecr-kit/local-ecr-api';
 
-/** Severities worst first; anything else ECR reports (UNTRIAGED) counts as UNDEFINED. */
-export const SEVERITY_RANK: readonly Severity[] = [
-  'CRITICAL',
-  'HIGH',
-  'MEDIUM',
-  'LOW',
-  'INFORMATIONAL',
-  'UNDEFINED',
-];
+/**
+ * Severities worst first, the contract's order (pinned by its tests); anything else ECR
+ * reports (UNTRIAGED) counts as UNDEFINED.
+ */
+export const SEVERITY_RANK: readonly Severity[] = SEVERITIES;
 
 /**
  * ECR's own answer, image by image: the severities DescribeImageScanFindings counts for each

@@ -7,7 +7,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { LocalEcrApi } from '@ecr-kit/local-ecr-api';
 import request from 'supertest';
-import { DR, MAIN, OTHER } from '../__fixtures__/registry';
+import { MAIN, fixture } from '../__fixtures__/registry';
 import { ecrPlugin } from '../plugin';
 
 /** A secret that must never appear in a response or log. */
@@ -24,6 +24,20 @@ export function component(
     metadata: { name, namespace: 'default', annotations },
     spec: { type: 'service', owner: 'team', lifecycle: 'production' },
   };
+}
+
+/**
+ * `aws.accounts` entries with the fixture's access key of each of `accountIds` (default:
+ * every fixture account) and {@link SECRET}.
+ */
+export function configuredAccounts(accountIds?: readonly string[]) {
+  return Object.entries(fixture.accounts ?? {})
+    .filter(([, accountId]) => !accountIds || accountIds.includes(accountId))
+    .map(([accessKeyId, accountId]) => ({
+      accountId,
+      accessKeyId,
+      secretAccessKey: SECRET,
+    }));
 }
 
 type Features = Parameters<typeof startTestBackend>[0]['features'];
@@ -51,23 +65,7 @@ export async function startEcrBackend(options: {
               accessKeyId: 'AKIANOTMAPPED',
               secretAccessKey: SECRET,
             },
-            accounts: [
-              {
-                accountId: MAIN,
-                accessKeyId: 'AKIAMAINACCOUNT',
-                secretAccessKey: SECRET,
-              },
-              {
-                accountId: DR,
-                accessKeyId: 'AKIADRACCOUNT',
-                secretAccessKey: SECRET,
-              },
-              {
-                accountId: OTHER,
-                accessKeyId: 'AKIAOTHERACCOUNT',
-                secretAccessKey: SECRET,
-              },
-            ],
+            accounts: configuredAccounts(),
             ...options.aws,
           },
           ecr: {

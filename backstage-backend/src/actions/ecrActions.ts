@@ -35,6 +35,13 @@ function entityRefInput(z: Zod) {
     );
 }
 
+const REPOSITORY_ARN = "One of the entity's repository ARNs";
+
+/** A repository ARN input; the service checks that the entity's annotations name it. */
+function repositoryArnInput(z: Zod) {
+  return z.string().max(MAX_REPOSITORY_ARN_LENGTH);
+}
+
 function countsSchema(z: Zod) {
   return z
     .object(
@@ -155,12 +162,10 @@ export function registerEcrActions(options: {
       input: z =>
         z.object({
           entityRef: entityRefInput(z),
-          repositoryArn: z
-            .string()
-            .max(MAX_REPOSITORY_ARN_LENGTH)
+          repositoryArn: repositoryArnInput(z)
             .optional()
             .describe(
-              "One of the entity's repository ARNs; default: every repository of the entity",
+              `${REPOSITORY_ARN}; default: every repository of the entity`,
             ),
           limit: z
             .number()
@@ -233,11 +238,7 @@ export function registerEcrActions(options: {
       input: z =>
         z.object({
           entityRef: entityRefInput(z),
-          repositoryArn: z
-            .string()
-            .min(1)
-            .max(MAX_REPOSITORY_ARN_LENGTH)
-            .describe("One of the entity's repository ARNs"),
+          repositoryArn: repositoryArnInput(z).min(1).describe(REPOSITORY_ARN),
           digest: z
             .string()
             .regex(IMAGE_DIGEST.pattern, IMAGE_DIGEST.rule)

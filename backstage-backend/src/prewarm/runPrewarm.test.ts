@@ -3,10 +3,11 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ECR_ARN_ANNOTATION } from '@ecr-kit/backstage-plugin-ecr-common';
 import { awsClientsFromConfig } from '@ecr-kit/backstage-plugin-ecr-node';
-import { startLocalEcrApi, type LocalEcrApi } from '@ecr-kit/local-ecr-api';
-import { ARNS, DR, MAIN, NOW, fixture } from '../__fixtures__/registry';
+import type { LocalEcrApi } from '@ecr-kit/local-ecr-api';
+import { ARNS, DR, MAIN } from '../__fixtures__/registry';
+import { resetFixtureApi, startFixtureApi } from '../__testUtils__/fixtureApi';
 import { memoryCache } from '../__testUtils__/memoryCache';
-import { SECRET, component } from '../__testUtils__/testBackend';
+import { configuredAccounts, component } from '../__testUtils__/testBackend';
 import { createCachedLoader } from '../services/caching/createCachedLoader';
 import { createEcrService } from '../services/EcrService/createEcrService';
 import {
@@ -22,13 +23,10 @@ import {
 jest.setTimeout(60_000);
 let api: LocalEcrApi;
 beforeAll(async () => {
-  api = await startLocalEcrApi({ fixture, now: () => NOW, seed: 3 });
+  api = await startFixtureApi();
 });
 afterAll(() => api.stop());
-beforeEach(() => {
-  api.faults.clear();
-  api.resetRequestCounts();
-});
+beforeEach(() => resetFixtureApi(api));
 
 const entities = [
   component('payments', {
@@ -42,20 +40,7 @@ const entities = [
 function setup() {
   const clients = awsClientsFromConfig(
     new ConfigReader({
-      aws: {
-        accounts: [
-          {
-            accountId: MAIN,
-            accessKeyId: 'AKIAMAINACCOUNT',
-            secretAccessKey: SECRET,
-          },
-          {
-            accountId: DR,
-            accessKeyId: 'AKIADRACCOUNT',
-            secretAccessKey: SECRET,
-          },
-        ],
-      },
+      aws: { accounts: configuredAccounts([MAIN, DR]) },
       ecr: { endpoint: api.url },
     }),
   );

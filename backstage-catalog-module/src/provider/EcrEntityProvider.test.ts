@@ -6,7 +6,11 @@ import type {
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
 import { awsClientsFromConfig } from '@ecr-kit/backstage-plugin-ecr-node';
-import { startLocalEcrApi, type LocalEcrApi } from '@ecr-kit/local-ecr-api';
+import {
+  hardenedRepositoryFixture,
+  startLocalEcrApi,
+  type LocalEcrApi,
+} from '@ecr-kit/local-ecr-api';
 import {
   ECR_ENTITY_PROVIDER_NAME,
   EcrEntityProvider,
@@ -16,6 +20,7 @@ import { readProviderSettings } from './settings';
 const MAIN = '111111111111';
 const DR = '222222222222';
 const SECRET = 'local-secret';
+const mainRegistry = { accountId: MAIN, region: 'eu-west-1' };
 
 function clientsFor(api: LocalEcrApi, ecr: Record<string, unknown> = {}) {
   return awsClientsFromConfig(
@@ -73,23 +78,15 @@ describe('EcrEntityProvider against the local ECR API, two accounts', () => {
       fixture: {
         registries: [
           {
-            accountId: MAIN,
-            region: 'eu-west-1',
+            ...mainRegistry,
             repositories: [
-              {
-                name: 'team/payments',
-                imageTagMutability: 'IMMUTABLE',
-                scanOnPush: true,
-                encryption: {
-                  type: 'KMS',
-                  kmsKey: `arn:aws:kms:eu-west-1:${MAIN}:key/abc`,
-                },
+              hardenedRepositoryFixture('team/payments', mainRegistry, {
                 tags: {
                   'backstage.io/entity-ref': 'component:default/payments',
                   owner: 'team-payments',
                   system: 'billing',
                 },
-              },
+              }),
               { name: 'legacy/orphan' },
             ],
           },

@@ -27,6 +27,13 @@ export const annotatedEntity: Entity = {
   spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
 };
 
+/** The compound ref of {@link annotatedEntity}, as the ECR API receives it. */
+export const annotatedEntityRef = {
+  kind: 'Component',
+  namespace: 'default',
+  name: 'payments',
+};
+
 export const plainEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',

@@ -1,3 +1,7 @@
+import type {
+  EcrRepositoriesResponse,
+  EcrRepositorySummary,
+} from '@ecr-kit/backstage-plugin-ecr-common';
 import type { EcrApi } from '../api';
 import {
   compliantRepository,
@@ -49,4 +53,18 @@ export function ecrApiStub(overrides: Partial<EcrApi> = {}) {
     stub.getFindings.mockImplementation(overrides.getFindings);
   }
   return stub;
+}
+
+/** An {@link ecrApiStub} whose entity has `repositories`, and `errors` for those it could not read. */
+export function ecrApiWithRepositories(
+  repositories: EcrRepositorySummary[],
+  errors: EcrRepositoriesResponse['errors'] = [],
+) {
+  return ecrApiStub({
+    getRepositories: jest.fn(async () => ({
+      repositories,
+      errors,
+      freshness: fresh,
+    })),
+  });
 }

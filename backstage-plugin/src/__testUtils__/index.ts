@@ -1,4 +1,5 @@
 export { backendError } from './backendError';
 export { captureClipboard } from './captureClipboard';
-export { ecrApiStub } from './ecrApiStub';
+export { ecrApiStub, ecrApiWithRepositories } from './ecrApiStub';
+export { listItemTexts } from './listItemTexts';
 export { renderWithEntity } from './renderWithEntity';

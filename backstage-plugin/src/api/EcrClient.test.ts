@@ -67,19 +67,18 @@ describe('EcrClient', () => {
   });
 
   it('sends paging, sorting and filters as query parameters', async () => {
+    const filters = {
+      sort: 'size',
+      order: 'asc',
+      tag: 'v1',
+      tagStatus: 'TAGGED',
+      minSeverity: 'HIGH',
+      kind: 'helm-chart',
+    } as const;
     await createClient().getImages(
       entity,
       'arn:aws:ecr:eu-west-1:111122223333:repository/a/b',
-      {
-        page: 2,
-        pageSize: 50,
-        sort: 'size',
-        order: 'asc',
-        tag: 'v1',
-        tagStatus: 'TAGGED',
-        minSeverity: 'HIGH',
-        kind: 'helm-chart',
-      },
+      { page: 2, pageSize: 50, ...filters },
     );
     const url = new URL(requests[0].url, 'http://x');
     expect(url.pathname).toBe(
@@ -89,12 +88,8 @@ describe('EcrClient', () => {
       repository: 'arn:aws:ecr:eu-west-1:111122223333:repository/a/b',
       page: '2',
       pageSize: '50',
-      sort: 'size',
-      order: 'asc',
-      tag: 'v1',
-      tagStatus: 'TAGGED',
-      minSeverity: 'HIGH',
-      kind: 'helm-chart',
+      // String filters are sent as they are.
+      ...filters,
     });
   });
 

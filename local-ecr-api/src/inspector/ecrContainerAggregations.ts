@@ -7,8 +7,7 @@ import {
   matchesNumberFilters,
   readRangeFilters,
 } from './rangeFilters';
-import { readEnum } from './readAggregationRequest';
-import { sortAggregations, type SortOrder } from './sortAggregations';
+import { readSorting, sortAggregations } from './sortAggregations';
 import { matchesStringFilters, readStringFilters } from './stringFilters';
 import type {
   DateFilter,
@@ -61,18 +60,11 @@ export function ecrContainerAggregations(
     `${PATH}.inUseCount`,
     ['lowerInclusive', 'upperInclusive'],
   );
-  const sortBy = readEnum(
-    aggregation.sortBy,
-    `${PATH}.sortBy`,
-    ['CRITICAL', 'HIGH', 'ALL'] as const,
+  const { sortBy, sortOrder } = readSorting(aggregation, PATH, [
     'CRITICAL',
-  );
-  const sortOrder = readEnum<SortOrder>(
-    aggregation.sortOrder,
-    `${PATH}.sortOrder`,
-    ['ASC', 'DESC'],
-    'DESC',
-  );
+    'HIGH',
+    'ALL',
+  ] as const);
 
   const rows: AwsEcrContainerAggregationResponse[] = [];
   for (const entry of containerImages(registry)) {

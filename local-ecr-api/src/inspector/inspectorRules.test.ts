@@ -10,7 +10,7 @@ import {
   imageOf,
   REGION,
   sampleRegistry,
-} from './testRegistries';
+} from '../__fixtures__/testRegistries';
 import type { EcrScanFrequency, StringFilter } from './types';
 
 describe('repositoryScanFrequency', () => {

@@ -7,7 +7,7 @@ import {
   bulkRegistry,
   digestOf,
   sampleRegistry,
-} from './testRegistries';
+} from '../__fixtures__/testRegistries';
 
 interface Covered {
   resourceType: string;

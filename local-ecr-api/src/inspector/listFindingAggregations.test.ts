@@ -8,7 +8,7 @@ import {
   bulkRegistry,
   digestOf,
   sampleRegistry,
-} from './testRegistries';
+} from '../__fixtures__/testRegistries';
 
 interface ContainerRow {
   awsEcrContainerAggregation: {

@@ -40,18 +40,28 @@ export function readRangeFilters<T extends DateFilter | NumberFilter>(
   });
 }
 
-/** Whether `value` falls in any of the date ranges; a resource without the date never does. */
-export function matchesDateFilters(
-  filters: readonly DateFilter[] | undefined,
+/** Whether `value` falls in any of the ranges from bound `low` to bound `high`. */
+function matchesRanges<K extends string>(
+  filters: readonly Partial<Record<K, number>>[] | undefined,
   value: number | undefined,
+  low: K,
+  high: K,
 ): boolean {
   if (!filters) return true;
   if (value === undefined) return false;
   return filters.some(
     f =>
-      (f.startInclusive === undefined || value >= f.startInclusive) &&
-      (f.endInclusive === undefined || value <= f.endInclusive),
+      (f[low] === undefined || value >= f[low]) &&
+      (f[high] === undefined || value <= f[high]),
   );
+}
+
+/** Whether `value` falls in any of the date ranges; a resource without the date never does. */
+export function matchesDateFilters(
+  filters: readonly DateFilter[] | undefined,
+  value: number | undefined,
+): boolean {
+  return matchesRanges(filters, value, 'startInclusive', 'endInclusive');
 }
 
 /** Whether `value` falls in any of the number ranges; a missing value never does. */
@@ -59,11 +69,5 @@ export function matchesNumberFilters(
   filters: readonly NumberFilter[] | undefined,
   value: number | undefined,
 ): boolean {
-  if (!filters) return true;
-  if (value === undefined) return false;
-  return filters.some(
-    f =>
-      (f.lowerInclusive === undefined || value >= f.lowerInclusive) &&
-      (f.upperInclusive === undefined || value <= f.upperInclusive),
-  );
+  return matchesRanges(filters, value, 'lowerInclusive', 'upperInclusive');
 }

@@ -3,8 +3,7 @@ import type { Registry } from '../Registry';
 import { containerImages } from './containerImages';
 import { inspectorFindings } from './inspectorFindings';
 import { inspectorSeverityCounts } from './inspectorSeverityCounts';
-import { readEnum } from './readAggregationRequest';
-import { sortAggregations, type SortOrder } from './sortAggregations';
+import { readSorting, sortAggregations } from './sortAggregations';
 import { matchesStringFilters, readStringFilters } from './stringFilters';
 import type { InspectorSeverityCounts } from './types';
 
@@ -29,18 +28,12 @@ export function repositoryAggregations(
     `${PATH}.repositories`,
     ['EQUALS', 'PREFIX', 'NOT_EQUALS'],
   );
-  const sortBy = readEnum(
-    aggregation.sortBy,
-    `${PATH}.sortBy`,
-    ['CRITICAL', 'HIGH', 'ALL', 'AFFECTED_IMAGES'] as const,
+  const { sortBy, sortOrder } = readSorting(aggregation, PATH, [
     'CRITICAL',
-  );
-  const sortOrder = readEnum<SortOrder>(
-    aggregation.sortOrder,
-    `${PATH}.sortOrder`,
-    ['ASC', 'DESC'],
-    'DESC',
-  );
+    'HIGH',
+    'ALL',
+    'AFFECTED_IMAGES',
+  ] as const);
 
   const byRepository = new Map<
     string,

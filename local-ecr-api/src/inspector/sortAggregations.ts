@@ -1,5 +1,27 @@
+import { readEnum } from './readAggregationRequest';
+
 /** Inspector2 `SortOrder`. */
 export type SortOrder = 'ASC' | 'DESC';
+
+/**
+ * The aggregation's `sortBy`, one of `sortBys` (`CRITICAL` when absent), and its `sortOrder`
+ * (`DESC` when absent), at `path`.
+ */
+export function readSorting<T extends string>(
+  aggregation: Record<string, unknown>,
+  path: string,
+  sortBys: readonly ('CRITICAL' | T)[],
+): { sortBy: 'CRITICAL' | T; sortOrder: SortOrder } {
+  return {
+    sortBy: readEnum(aggregation.sortBy, `${path}.sortBy`, sortBys, 'CRITICAL'),
+    sortOrder: readEnum<SortOrder>(
+      aggregation.sortOrder,
+      `${path}.sortOrder`,
+      ['ASC', 'DESC'],
+      'DESC',
+    ),
+  };
+}
 
 /** Sort keys of one aggregation row: the counts in priority order, then its name. */
 export interface SortKey {

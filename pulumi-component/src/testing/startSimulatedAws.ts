@@ -94,7 +94,7 @@ export async function startSimulatedAws(
     // A program that throws while it runs (inside an apply) makes the Pulumi SDK reject
     // outputs nobody awaits; `pulumi up` reports that as the program's failure, and so does
     // the harness, in `failures`. Under Jest the real process is only reachable through the
-    // test environment `test/simulatorEnvironment.cjs` provides.
+    // test environment `src/__testUtils__/simulatorEnvironment.cjs` provides.
     const real =
       (globalThis as { __ecrKitRealProcess?: NodeJS.Process })
         .__ecrKitRealProcess ?? process;

@@ -1,6 +1,6 @@
 // A repository as many stacks write it: ECR's defaults (mutable tags, no scan on push, no
 // lifecycle policy) and forceDelete. `pulumi preview --policy-pack ../..` reports each
-// setting with its field and fix (see test/example.test.ts for the exact messages).
+// setting with its field and fix (see src/example.test.ts for the exact messages).
 import * as aws from '@pulumi/aws';
 
 export const legacy = new aws.ecr.Repository('legacy', {

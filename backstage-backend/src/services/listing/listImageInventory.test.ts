@@ -1,7 +1,8 @@
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { parseRepositoryArn } from '@ecr-kit/backstage-plugin-ecr-common';
-import { startLocalEcrApi, type LocalEcrApi } from '@ecr-kit/local-ecr-api';
-import { ARNS, MAIN, NOW, fixture } from '../../__fixtures__/registry';
+import type { LocalEcrApi } from '@ecr-kit/local-ecr-api';
+import { ARNS, MAIN } from '../../__fixtures__/registry';
+import { startFixtureApi } from '../../__testUtils__/fixtureApi';
 import { SECRET } from '../../__testUtils__/testBackend';
 import { listImageInventory } from './listImageInventory';
 
@@ -11,7 +12,7 @@ let ecr: ECRClient;
 const arn = parseRepositoryArn(ARNS.big);
 
 beforeAll(async () => {
-  api = await startLocalEcrApi({ fixture, now: () => NOW, seed: 3 });
+  api = await startFixtureApi();
   ecr = new ECRClient({
     endpoint: api.url,
     region: 'eu-west-1',

@@ -9,6 +9,7 @@ import {
 import {
   backendError,
   ecrApiStub,
+  ecrApiWithRepositories,
   renderWithEntity,
 } from '../../__testUtils__';
 import { EcrCard } from './EcrCard';
@@ -76,13 +77,7 @@ describe('EcrCard', () => {
   });
 
   it('names how many more repositories the tab has', async () => {
-    const api = ecrApiStub({
-      getRepositories: jest.fn(async () => ({
-        repositories: [compliantRepository, laxRepository],
-        errors: [],
-        freshness: fresh,
-      })),
-    });
+    const api = ecrApiWithRepositories([compliantRepository, laxRepository]);
     await renderWithEntity(<EcrCard />, { api });
     expect(
       await screen.findByText('payments/api (+1 more repository)'),
@@ -109,13 +104,10 @@ describe('EcrCard', () => {
   });
 
   it('says why when the repositories could not be read', async () => {
-    const api = ecrApiStub({
-      getRepositories: jest.fn(async () => ({
-        repositories: [],
-        errors: [{ arn: compliantRepository.arn, message: 'AccessDenied' }],
-        freshness: fresh,
-      })),
-    });
+    const api = ecrApiWithRepositories(
+      [],
+      [{ arn: compliantRepository.arn, message: 'AccessDenied' }],
+    );
     await renderWithEntity(<EcrCard />, { api });
     expect(
       await screen.findByText(

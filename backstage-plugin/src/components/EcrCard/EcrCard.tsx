@@ -26,6 +26,7 @@ import { FreshnessNotice } from '../FreshnessNotice';
 import { ScanStatus, platformScans } from '../ScanStatus';
 import { SeverityCounts } from '../SeverityCounts';
 import { TimeAgo } from '../TimeAgo';
+import { WrappingRow } from '../WrappingRow';
 
 /** Path of the ECR tab below the entity page, as the README tells adopters to mount it. */
 const TAB_PATH = 'ecr';
@@ -75,19 +76,13 @@ function EcrCardContent() {
       </Typography>
       {latest ? (
         <Stack spacing={1}>
-          <Stack
-            direction="row"
-            spacing={1}
-            useFlexGap
-            flexWrap="wrap"
-            alignItems="center"
-          >
+          <WrappingRow spacing={1}>
             <Typography variant="body2">Latest image</Typography>
             <Chip size="small" label={latest.tags[0]} />
             <Typography variant="body2" color="text.secondary">
               pushed <TimeAgo time={latest.pushedAt} />
             </Typography>
-          </Stack>
+          </WrappingRow>
           {latest.scan?.state === 'COMPLETE' && latest.scan.counts ? (
             <SeverityCounts
               counts={latest.scan.counts}

@@ -1,30 +1,24 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  annotatedEntityRef,
   compliantRepository,
-  fresh,
-  laxRepository,
   latestImage,
+  laxRepository,
   plainEntity,
 } from '../../__fixtures__/ecrData';
 import {
   backendError,
   captureClipboard,
   ecrApiStub,
+  ecrApiWithRepositories,
+  listItemTexts,
   renderWithEntity,
 } from '../../__testUtils__';
 import { EcrContent } from './EcrContent';
 
-const entityRef = { kind: 'Component', namespace: 'default', name: 'payments' };
-
 function twoRepositories() {
-  return ecrApiStub({
-    getRepositories: jest.fn(async () => ({
-      repositories: [compliantRepository, laxRepository],
-      errors: [],
-      freshness: fresh,
-    })),
-  });
+  return ecrApiWithRepositories([compliantRepository, laxRepository]);
 }
 
 describe('EcrContent', () => {
@@ -51,7 +45,7 @@ describe('EcrContent', () => {
     });
     await renderWithEntity(<EcrContent />, { api });
     expect(await screen.findByRole('progressbar')).toBeInTheDocument();
-    expect(api.getRepositories).toHaveBeenCalledWith(entityRef);
+    expect(api.getRepositories).toHaveBeenCalledWith(annotatedEntityRef);
   });
 
   it('shows the repository with its URI, copy button and compliance badges', async () => {
@@ -70,11 +64,7 @@ describe('EcrContent', () => {
         screen.getByText('Account 111122223333 · eu-west-1 · 3 images'),
       ).toBeInTheDocument();
       const badges = screen.getByRole('list', { name: 'Repository settings' });
-      expect(
-        within(badges)
-          .getAllByRole('listitem')
-          .map(i => i.textContent),
-      ).toEqual([
+      expect(listItemTexts(badges)).toEqual([
         'Immutable tags',
         'Enhanced scanning',
         'Encryption: KMS',
@@ -108,7 +98,7 @@ describe('EcrContent', () => {
     await renderWithEntity(<EcrContent />, { api });
     await screen.findByRole('table');
     expect(api.getImages).toHaveBeenLastCalledWith(
-      entityRef,
+      annotatedEntityRef,
       compliantRepository.arn,
       expect.anything(),
     );
@@ -126,17 +116,13 @@ describe('EcrContent', () => {
     );
     await waitFor(() =>
       expect(api.getImages).toHaveBeenLastCalledWith(
-        entityRef,
+        annotatedEntityRef,
         laxRepository.arn,
         expect.anything(),
       ),
     );
     const badges = screen.getByRole('list', { name: 'Repository settings' });
-    expect(
-      within(badges)
-        .getAllByRole('listitem')
-        .map(i => i.textContent),
-    ).toEqual([
+    expect(listItemTexts(badges)).toEqual([
       'Immutable tags: off',
       'Scan on push: off',
       'Encryption: AES256',
@@ -154,17 +140,25 @@ describe('EcrContent', () => {
     expect(await screen.findByText(laxRepository.uri)).toBeInTheDocument();
   });
 
-  it('says so when the URL names a repository the entity does not have', async () => {
-    await renderWithEntity(<EcrContent />, {
-      api: ecrApiStub(),
-      route: '/?repository=arn:aws:ecr:eu-west-1:999999999999:repository/other',
-    });
-    expect(
-      await screen.findByText(
-        /arn:aws:ecr:eu-west-1:999999999999:repository\/other is not one of this entity's repositories; showing payments\/api/,
-      ),
-    ).toBeInTheDocument();
-  });
+  it.each([
+    [
+      'a repository the entity does not have',
+      '/?repository=arn:aws:ecr:eu-west-1:999999999999:repository/other',
+      /arn:aws:ecr:eu-west-1:999999999999:repository\/other is not one of this entity's repositories; showing payments\/api/,
+    ],
+    [
+      'an image that is not a digest',
+      '/?image=latest',
+      /names image "latest", which is not an image digest/,
+    ],
+  ])(
+    'explains a link that names %s, and shows the images',
+    async (_, route, notice) => {
+      await renderWithEntity(<EcrContent />, { api: ecrApiStub(), route });
+      expect(await screen.findByText(notice)).toBeInTheDocument();
+      expect(await screen.findByRole('table')).toBeInTheDocument();
+    },
+  );
 
   it('opens the findings of the image named in a shared link', async () => {
     const api = ecrApiStub();
@@ -174,7 +168,7 @@ describe('EcrContent', () => {
     });
     expect(await screen.findByText('CVE-2024-0001')).toBeInTheDocument();
     expect(api.getFindings).toHaveBeenCalledWith(
-      entityRef,
+      annotatedEntityRef,
       expect.objectContaining({
         repositoryArn: compliantRepository.arn,
         digest: latestImage.digest,
@@ -194,33 +188,17 @@ describe('EcrContent', () => {
     expect(await screen.findByText('Images (4)')).toBeInTheDocument();
   });
 
-  it('explains a link whose image is not a digest', async () => {
-    await renderWithEntity(<EcrContent />, {
-      api: ecrApiStub(),
-      route: '/?image=latest',
-    });
-    expect(
-      await screen.findByText(
-        /names image "latest", which is not an image digest/,
-      ),
-    ).toBeInTheDocument();
-    expect(await screen.findByRole('table')).toBeInTheDocument();
-  });
-
   it('lists repositories that could not be read next to the ones that could', async () => {
-    const api = ecrApiStub({
-      getRepositories: jest.fn(async () => ({
-        repositories: [compliantRepository],
-        errors: [
-          {
-            arn: 'arn:aws:ecr:us-east-1:444455556666:repository/legacy',
-            message:
-              'AccessDenied: not authorized to perform ecr:DescribeRepositories',
-          },
-        ],
-        freshness: fresh,
-      })),
-    });
+    const api = ecrApiWithRepositories(
+      [compliantRepository],
+      [
+        {
+          arn: 'arn:aws:ecr:us-east-1:444455556666:repository/legacy',
+          message:
+            'AccessDenied: not authorized to perform ecr:DescribeRepositories',
+        },
+      ],
+    );
     await renderWithEntity(<EcrContent />, { api });
     expect(
       await screen.findByText(/1 repository could not be read/),
@@ -236,13 +214,7 @@ describe('EcrContent', () => {
   });
 
   it('says when the annotation matches no repository', async () => {
-    const api = ecrApiStub({
-      getRepositories: jest.fn(async () => ({
-        repositories: [],
-        errors: [],
-        freshness: fresh,
-      })),
-    });
+    const api = ecrApiWithRepositories([]);
     await renderWithEntity(<EcrContent />, { api });
     expect(
       await screen.findByText('No ECR repositories found for this entity'),

@@ -2,6 +2,7 @@ import type { EcrScanSummary } from '@ecr-kit/backstage-plugin-ecr-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  annotatedEntityRef,
   compliantRepository,
   findings,
   fresh,
@@ -15,15 +16,13 @@ import {
 import { FindingsView } from './FindingsView';
 import { sortFindings } from './sortFindings';
 
-const entityRef = { kind: 'Component', namespace: 'default', name: 'payments' };
-
 function renderFindings(
   api = ecrApiStub(),
   config?: Parameters<typeof renderWithEntity>[1]['config'],
 ) {
   return renderWithEntity(
     <FindingsView
-      entityRef={entityRef}
+      entityRef={annotatedEntityRef}
       repository={compliantRepository}
       digest={latestImage.digest}
       backLink={`?repository=${compliantRepository.arn}`}
@@ -33,6 +32,19 @@ function renderFindings(
 }
 
 const consoleUrl = latestImage.consoleUrl!;
+
+/** The latest image's findings, with the link to them in the AWS console. */
+function withConsoleLink() {
+  const api = ecrApiStub();
+  api.getFindings.mockImplementation(async (_entity, request) => ({
+    digest: request.digest,
+    consoleUrl,
+    scan: latestImage.scan!,
+    findings,
+    freshness: fresh,
+  }));
+  return api;
+}
 
 function withScan(scan: EcrScanSummary, list = findings) {
   return ecrApiStub({
@@ -93,7 +105,7 @@ describe('FindingsView', () => {
     const api = ecrApiStub();
     await renderFindings(api);
     await screen.findByRole('table');
-    expect(api.getFindings).toHaveBeenLastCalledWith(entityRef, {
+    expect(api.getFindings).toHaveBeenLastCalledWith(annotatedEntityRef, {
       repositoryArn: compliantRepository.arn,
       digest: latestImage.digest,
       minSeverity: undefined,
@@ -107,7 +119,7 @@ describe('FindingsView', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Fixable only' }));
 
     await waitFor(() =>
-      expect(api.getFindings).toHaveBeenLastCalledWith(entityRef, {
+      expect(api.getFindings).toHaveBeenLastCalledWith(annotatedEntityRef, {
         repositoryArn: compliantRepository.arn,
         digest: latestImage.digest,
         minSeverity: 'HIGH',
@@ -247,14 +259,7 @@ describe('FindingsView', () => {
   });
 
   it('links to the image’s findings in the AWS console', async () => {
-    const api = ecrApiStub();
-    api.getFindings.mockImplementation(async (_entity, request) => ({
-      digest: request.digest,
-      consoleUrl,
-      scan: latestImage.scan!,
-      findings,
-      freshness: fresh,
-    }));
+    const api = withConsoleLink();
     await renderFindings(api);
     const link = await screen.findByRole('link', {
       name: /^Findings in the AWS console/,
@@ -264,14 +269,7 @@ describe('FindingsView', () => {
   });
 
   it('goes through the IAM Identity Center portal with aws.sso.subdomain', async () => {
-    const api = ecrApiStub();
-    api.getFindings.mockImplementation(async (_entity, request) => ({
-      digest: request.digest,
-      consoleUrl,
-      scan: latestImage.scan!,
-      findings,
-      freshness: fresh,
-    }));
+    const api = withConsoleLink();
     await renderFindings(api, { aws: { sso: { subdomain: 'acme' } } });
     expect(
       await screen.findByRole('link', { name: /^Findings in the AWS console/ }),

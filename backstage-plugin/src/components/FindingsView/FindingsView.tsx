@@ -32,6 +32,7 @@ import { ScanStatus } from '../ScanStatus';
 import { SeverityCounts } from '../SeverityCounts';
 import { TimeAgo } from '../TimeAgo';
 import { sortFindings } from './sortFindings';
+import { WrappingRow } from '../WrappingRow';
 
 /** Why there are no findings to show, when the scan has not produced any. */
 function ScanNotice(props: { scan: EcrScanSummary; onRetry: () => void }) {
@@ -131,13 +132,7 @@ export function FindingsView(props: {
       >
         {value && (
           <Stack spacing={1}>
-            <Stack
-              direction="row"
-              spacing={2}
-              useFlexGap
-              flexWrap="wrap"
-              alignItems="center"
-            >
+            <WrappingRow spacing={2}>
               <ScanStatus scan={value.scan} />
               {value.scan.completedAt && (
                 <Typography variant="body2" color="text.secondary">
@@ -149,7 +144,7 @@ export function FindingsView(props: {
                   Findings in the AWS console
                 </Link>
               )}
-            </Stack>
+            </WrappingRow>
             <SeverityCounts
               counts={value.scan.counts}
               label="Findings by severity"
@@ -157,15 +152,7 @@ export function FindingsView(props: {
           </Stack>
         )}
       </InfoCard>
-      <Stack
-        direction="row"
-        spacing={2}
-        useFlexGap
-        flexWrap="wrap"
-        alignItems="center"
-        role="search"
-        aria-label="Filter findings"
-      >
+      <WrappingRow spacing={2} role="search" aria-label="Filter findings">
         <TextField
           select
           size="small"
@@ -192,7 +179,7 @@ export function FindingsView(props: {
           }
           label="Fixable only"
         />
-      </Stack>
+      </WrappingRow>
       {error && <ResponseErrorPanel error={error} />}
       {loading && <Progress />}
       {value && (

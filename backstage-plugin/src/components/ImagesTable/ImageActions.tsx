@@ -3,6 +3,7 @@ import type { EcrImage } from '@ecr-kit/backstage-plugin-ecr-common';
 import Stack from '@mui/material/Stack';
 import { pullByDigest, pullByTag } from '../../format';
 import { imageName } from './imageName';
+import { WrappingRow } from '../WrappingRow';
 
 /** Copy `docker pull` by tag and by digest; open the image in the AWS console. */
 export function ImageActions(props: {
@@ -14,13 +15,7 @@ export function ImageActions(props: {
   const name = imageName(image);
   const tag = image.tags[0];
   return (
-    <Stack
-      direction="row"
-      spacing={0.5}
-      useFlexGap
-      flexWrap="wrap"
-      alignItems="center"
-    >
+    <WrappingRow spacing={0.5}>
       <Stack direction="row" spacing={0.5} alignItems="center">
         {tag && (
           <CopyTextButton
@@ -47,6 +42,6 @@ export function ImageActions(props: {
           Console
         </Link>
       )}
-    </Stack>
+    </WrappingRow>
   );
 }

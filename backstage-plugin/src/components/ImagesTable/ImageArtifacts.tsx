@@ -1,4 +1,4 @@
-import { CopyTextButton, Link } from '@backstage/core-components';
+import { CopyTextButton } from '@backstage/core-components';
 import type { EcrImage } from '@ecr-kit/backstage-plugin-ecr-common';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -14,7 +14,9 @@ import {
 } from '../../format';
 import { ScanStatus } from '../ScanStatus';
 import { SeverityCounts } from '../SeverityCounts';
+import { FindingsLink } from './FindingsLink';
 import { imageName } from './imageName';
+import { WrappingRow } from '../WrappingRow';
 
 /** One platform of an index: what it is, its scan, and how to pull it or see its findings. */
 function Platform(props: {
@@ -26,13 +28,7 @@ function Platform(props: {
   const name = imageName(image);
   return (
     <Box component="li" sx={{ py: 0.5 }}>
-      <Stack
-        direction="row"
-        spacing={0.5}
-        useFlexGap
-        flexWrap="wrap"
-        alignItems="center"
-      >
+      <WrappingRow spacing={0.5}>
         <Typography variant="body2" sx={{ fontWeight: 'bold' }}>
           {image.platform ?? 'unknown platform'}
         </Typography>
@@ -47,14 +43,8 @@ function Platform(props: {
           text={pullByDigest(uri, image.digest)}
           aria-label={`Copy docker pull command by digest for ${name}`}
         />
-      </Stack>
-      <Stack
-        direction="row"
-        spacing={1}
-        useFlexGap
-        flexWrap="wrap"
-        alignItems="center"
-      >
+      </WrappingRow>
+      <WrappingRow spacing={1}>
         {image.scan?.state === 'COMPLETE' && image.scan.counts ? (
           <SeverityCounts
             compact
@@ -64,13 +54,8 @@ function Platform(props: {
         ) : (
           <ScanStatus scan={image.scan} showReason />
         )}
-        <Link
-          to={findingsLink(image.digest)}
-          aria-label={`View findings of ${name}`}
-        >
-          Findings
-        </Link>
-      </Stack>
+        <FindingsLink image={image} findingsLink={findingsLink} />
+      </WrappingRow>
     </Box>
   );
 }

@@ -5,23 +5,24 @@ import type {
   EcrRepositorySummary,
 } from '@ecr-kit/backstage-plugin-ecr-common';
 import {
+  annotatedEntityRef,
   compliantRepository,
   digestOf,
   fresh,
   images,
-  laxRepository,
   latestImage,
+  laxRepository,
   multiArchIndex,
 } from '../../__fixtures__/ecrData';
 import {
   backendError,
   captureClipboard,
   ecrApiStub,
+  listItemTexts,
   renderWithEntity,
 } from '../../__testUtils__';
 import { ImagesTable } from './ImagesTable';
 
-const entityRef = { kind: 'Component', namespace: 'default', name: 'payments' };
 const findingsLink = (digest: string) => `?image=${digest}`;
 
 function renderTable(
@@ -33,7 +34,7 @@ function renderTable(
 ) {
   return renderWithEntity(
     <ImagesTable
-      entityRef={entityRef}
+      entityRef={annotatedEntityRef}
       repository={options.repository ?? compliantRepository}
       findingsLink={findingsLink}
     />,
@@ -145,11 +146,7 @@ describe('ImagesTable', () => {
     const counts = row.getByRole('list', {
       name: 'Vulnerabilities of v1.4.2: Critical 1, High 3, Medium 5, Low 2, Other 4',
     });
-    expect(
-      within(counts)
-        .getAllByRole('listitem')
-        .map(i => i.textContent),
-    ).toEqual(['C 1', 'H 3', 'M 5', 'L 2', 'O 4']);
+    expect(listItemTexts(counts)).toEqual(['C 1', 'H 3', 'M 5', 'L 2', 'O 4']);
   });
 
   it('shows signatures and SBOMs with the image they refer to', async () => {
@@ -158,11 +155,7 @@ describe('ImagesTable', () => {
     const referrers = row.getByRole('list', {
       name: 'Artifacts referring to v1.4.2',
     });
-    expect(
-      within(referrers)
-        .getAllByRole('listitem')
-        .map(i => i.textContent),
-    ).toEqual(['Signature', 'SBOM']);
+    expect(listItemTexts(referrers)).toEqual(['Signature', 'SBOM']);
   });
 
   it('expands a multi-architecture index to its platforms', async () => {
@@ -400,7 +393,7 @@ describe('ImagesTable', () => {
     await renderTable(api);
     await screen.findByText('Images (30)');
     expect(api.getImages).toHaveBeenLastCalledWith(
-      entityRef,
+      annotatedEntityRef,
       compliantRepository.arn,
       {
         sort: 'pushedAt',
@@ -414,7 +407,7 @@ describe('ImagesTable', () => {
     await user.click(screen.getByRole('button', { name: 'Go to next page' }));
     await waitFor(() =>
       expect(api.getImages).toHaveBeenLastCalledWith(
-        entityRef,
+        annotatedEntityRef,
         compliantRepository.arn,
         expect.objectContaining({ page: 2, pageSize: 10 }),
       ),
@@ -424,7 +417,7 @@ describe('ImagesTable', () => {
     await choose(user, 'Rows per page:', '50');
     await waitFor(() =>
       expect(api.getImages).toHaveBeenLastCalledWith(
-        entityRef,
+        annotatedEntityRef,
         compliantRepository.arn,
         expect.objectContaining({ page: 1, pageSize: 50 }),
       ),
@@ -448,7 +441,7 @@ describe('ImagesTable', () => {
 
     await waitFor(() =>
       expect(api.getImages).toHaveBeenLastCalledWith(
-        entityRef,
+        annotatedEntityRef,
         compliantRepository.arn,
         {
           sort: 'size',

@@ -1,10 +1,10 @@
-import { Link } from '@backstage/core-components';
 import type { EcrImage } from '@ecr-kit/backstage-plugin-ecr-common';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { ScanStatus, platformScans, worstOf } from '../ScanStatus';
 import { SeverityCounts } from '../SeverityCounts';
 import { TimeAgo } from '../TimeAgo';
+import { FindingsLink } from './FindingsLink';
 import { imageName } from './imageName';
 
 /**
@@ -58,12 +58,7 @@ export function ScanCell(props: {
           Findings per platform
         </Typography>
       ) : (
-        <Link
-          to={findingsLink(image.digest)}
-          aria-label={`View findings of ${name}`}
-        >
-          Findings
-        </Link>
+        <FindingsLink image={image} findingsLink={findingsLink} />
       )}
     </Stack>
   );

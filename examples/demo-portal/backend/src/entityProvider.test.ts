@@ -7,19 +7,15 @@ import {
 import catalogModuleEcr, {
   EcrEntityProvider,
 } from '@ecr-kit/backstage-plugin-catalog-backend-module-ecr';
-import { startLocalEcrApi, type LocalEcrApi } from '@ecr-kit/local-ecr-api';
-import { resolve } from 'node:path';
+import type { LocalEcrApi } from '@ecr-kit/local-ecr-api';
 import { loadDemoConfig, staticRootConfigFactory } from './demoConfig';
-import { DEMO_ROOT } from './startDemoPortal';
+import { DEMO_ROOT, startDemoLocalEcr } from './startDemoPortal';
 
 // The demo's ECR entity provider, as configured in app-config.yaml, on the seeded registry.
 
 let api: LocalEcrApi;
 beforeAll(async () => {
-  api = await startLocalEcrApi({
-    fixture: resolve(DEMO_ROOT, 'local-ecr/registry.json'),
-    seed: 7,
-  });
+  api = await startDemoLocalEcr();
 });
 afterAll(() => api.stop());
 

@@ -7,14 +7,13 @@ import {
 } from '@ecr-kit/backstage-plugin-ecr-common';
 import {
   MEDIA_TYPES,
-  startLocalEcrApi,
   type LocalEcrApi,
   type RepositoryRecord,
 } from '@ecr-kit/local-ecr-api';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { DEMO_ROOT } from './startDemoPortal';
+import { DEMO_ROOT, startDemoLocalEcr } from './startDemoPortal';
 
 // The demo is only convincing if the catalog and the seeded registry agree and the
 // registry shows every case the ECR tab has to handle.
@@ -26,10 +25,7 @@ const components = entities.filter(e => e.kind === 'Component');
 
 let api: LocalEcrApi;
 beforeAll(async () => {
-  api = await startLocalEcrApi({
-    fixture: resolve(DEMO_ROOT, 'local-ecr/registry.json'),
-    seed: 7,
-  });
+  api = await startDemoLocalEcr();
 });
 afterAll(() => api.stop());
 

@@ -36,6 +36,18 @@ export interface DemoPortal {
 }
 
 /**
+ * The local ECR API seeded with the demo registry (`local-ecr/registry.json`, generated
+ * images from seed 7), on `port` (default: a free one).
+ */
+export function startDemoLocalEcr(port = 0): Promise<LocalEcrApi> {
+  return startLocalEcrApi({
+    port,
+    fixture: resolve(DEMO_ROOT, 'local-ecr/registry.json'),
+    seed: 7,
+  });
+}
+
+/**
  * Starts the local ECR API, seeded with the demo registry, then the Backstage backend
  * (catalog, scaffolder, guest sign-in, Tech Insights, the ecr-kit plugins and the built app) pointed
  * at it. Resolves once the backend is listening.
@@ -43,11 +55,7 @@ export interface DemoPortal {
 export async function startDemoPortal(
   options: DemoPortalOptions = {},
 ): Promise<DemoPortal> {
-  const localEcr = await startLocalEcrApi({
-    port: options.ecrPort ?? 0,
-    fixture: resolve(DEMO_ROOT, 'local-ecr/registry.json'),
-    seed: 7,
-  });
+  const localEcr = await startDemoLocalEcr(options.ecrPort);
   // Where the demo's templates "publish" new services (there is no git host).
   const publishRoot = await mkdtemp(join(tmpdir(), 'ecr-kit-demo-published-'));
   // Synchronous, on exit: Ctrl-C signals the backend twice (from the terminal and from

@@ -15,12 +15,12 @@ import jsonRulesEngineModule from '@backstage-community/plugin-tech-insights-bac
 import type { CheckResult } from '@backstage-community/plugin-tech-insights-common';
 import ecrPlugin from '@ecr-kit/backstage-plugin-ecr-backend';
 import ecrFactsModule from '@ecr-kit/backstage-plugin-tech-insights-backend-module-ecr';
-import { startLocalEcrApi, type LocalEcrApi } from '@ecr-kit/local-ecr-api';
+import type { LocalEcrApi } from '@ecr-kit/local-ecr-api';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { loadDemoConfig, staticRootConfigFactory } from './demoConfig';
-import { DEMO_ROOT } from './startDemoPortal';
+import { DEMO_ROOT, startDemoLocalEcr } from './startDemoPortal';
 
 // The demo's scorecard as the portal runs it: Tech Insights with the JSON rules engine,
 // the ECR fact retriever and the example checks, over the demo catalog and registry.
@@ -53,10 +53,7 @@ const schedulerOfTechInsights = createBackendModule({
 });
 
 beforeAll(async () => {
-  api = await startLocalEcrApi({
-    fixture: resolve(DEMO_ROOT, 'local-ecr/registry.json'),
-    seed: 7,
-  });
+  api = await startDemoLocalEcr();
   const config = await loadDemoConfig({
     rootDir: DEMO_ROOT,
     argv: [],

@@ -83,6 +83,23 @@ async function openFindings(tag: string) {
   await page.getByText(/^Findings \(\d+\)$/).waitFor();
 }
 
+/** The ECR tab of payments-api, the platforms of its multi-arch index expanded. */
+async function openIndexPlatforms() {
+  await page.goto(`${entityPage('payments-api')}/ecr`);
+  await page.getByText('Images (6)').waitFor();
+  await page.getByRole('button', { name: '2 platforms' }).click();
+  await page.getByRole('list', { name: 'Platforms of 2.5.0' }).waitFor();
+}
+
+/** The findings of 2.3.0, the details of its Log4Shell finding expanded. */
+async function openFindingDetails() {
+  await openFindings('2.3.0');
+  await page.getByRole('button', { name: 'Details of CVE-2021-44228' }).click();
+  await page
+    .getByRole('group', { name: 'Details of CVE-2021-44228' })
+    .waitFor();
+}
+
 /** Light or dark, as a user picks it in the settings (stored by the app), then reloads. */
 async function useTheme(theme: 'light' | 'dark') {
   await page.emulateMedia({ colorScheme: theme });
@@ -481,14 +498,7 @@ describe('demo portal', () => {
       const views: { name: string; open: () => Promise<void> }[] = [
         {
           name: 'payments-api, index platforms expanded',
-          open: async () => {
-            await page.goto(`${entityPage('payments-api')}/ecr`);
-            await page.getByText('Images (6)').waitFor();
-            await page.getByRole('button', { name: '2 platforms' }).click();
-            await page
-              .getByRole('list', { name: 'Platforms of 2.5.0' })
-              .waitFor();
-          },
+          open: openIndexPlatforms,
         },
         {
           name: 'storefront-web',
@@ -497,18 +507,7 @@ describe('demo portal', () => {
             await imagesTable().getByRole('row').nth(1).waitFor();
           },
         },
-        {
-          name: 'findings of 2.3.0, one expanded',
-          open: async () => {
-            await openFindings('2.3.0');
-            await page
-              .getByRole('button', { name: 'Details of CVE-2021-44228' })
-              .click();
-            await page
-              .getByRole('group', { name: 'Details of CVE-2021-44228' })
-              .waitFor();
-          },
-        },
+        { name: 'findings of 2.3.0, one expanded', open: openFindingDetails },
       ];
       try {
         for (const view of views) {
@@ -683,26 +682,8 @@ describe('demo portal', () => {
               .waitFor();
           },
         },
-        {
-          name: 'ECR tab',
-          open: async () => {
-            await page.goto(`${entityPage('payments-api')}/ecr`);
-            await page.getByText('Images (6)').waitFor();
-            await page.getByRole('button', { name: '2 platforms' }).click();
-          },
-        },
-        {
-          name: 'findings',
-          open: async () => {
-            await openFindings('2.3.0');
-            await page
-              .getByRole('button', { name: 'Details of CVE-2021-44228' })
-              .click();
-            await page
-              .getByRole('group', { name: 'Details of CVE-2021-44228' })
-              .waitFor();
-          },
-        },
+        { name: 'ECR tab', open: openIndexPlatforms },
+        { name: 'findings', open: openFindingDetails },
         {
           name: 'empty repository (push help)',
           open: async () => {

@@ -1,0 +1,1 @@
+export { WrappingRow } from './WrappingRow';

@@ -1,0 +1,1 @@
+module.exports = { root: true, extends: ['@ecr-kit/eslint-config'] };
