@@ -1,13 +1,16 @@
 // The adopter test's backend step (scripts/adopter-test.mjs): a Backstage backend made of the
 // installed tarballs — catalog, scaffolder, the ECR backend plugin and the scaffolder module —
 // on PostgreSQL (POSTGRES_URL, its own database prefix, dropped afterwards), against the local
-// ECR API the test started from its tarball. It calls the ECR routes for an annotated entity
-// and runs `ecr:repository:create` as a dry run, for real, and again (idempotent).
+// ECR API the test started from its tarball, with the auth backend (guest sign-in) and
+// `@backstage/plugin-app-backend` serving the scratch project's app package. It calls the ECR
+// routes for an annotated entity and runs `ecr:repository:create` as a dry run, for real, and
+// again (idempotent); the caller's `whileRunning` renders the app against it.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { APP_BACKEND_PACKAGES } from './adopter-frontend.mjs';
 
 const POSTGRES_URL =
   process.env.POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -24,12 +27,19 @@ export const BACKEND_PACKAGES = [
   // Templates are catalog entities only with this module.
   '@backstage/plugin-catalog-backend-module-scaffolder-entity-model',
   '@backstage/plugin-scaffolder-backend',
+  ...APP_BACKEND_PACKAGES,
   'pg',
 ];
 
+/** The annotated entity of the catalog the backend reads, and the tags its images carry. */
+export const ENTITY = {
+  path: '/catalog/default/component/payments',
+  tags: ['1.4.2', '1.5.0'],
+};
+
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -94,9 +104,20 @@ const template = {
 
 /**
  * Starts the backend in `app` (where the tarballs are installed) against `ecrUrl`, runs the
- * checks and stops it. `track` registers the child for the caller's clean-up.
+ * checks and stops it. `track` registers the child for the caller's clean-up;
+ * `beforeStart(configPath)` runs once the app config is written (the frontend build reads it),
+ * `whileRunning(baseUrl)` after the API checks; `corsOrigin` is another origin the browser may
+ * call the backend from.
  */
-export async function checkBackend({ app, ecrUrl, track, log }) {
+export async function checkBackend({
+  app,
+  ecrUrl,
+  track,
+  log,
+  beforeStart = async () => {},
+  whileRunning = async () => {},
+  corsOrigin,
+}) {
   const port = await freePort();
   const token = randomBytes(24).toString('hex');
   const prefix = `ecrkit_adopter_${randomBytes(4).toString('hex')}_`;
@@ -121,10 +142,28 @@ export async function checkBackend({ app, ecrUrl, track, log }) {
   writeFileSync(
     join(app, 'app-config.json'),
     JSON.stringify({
-      app: { baseUrl },
+      // plugin-app-backend serves the scratch project's `app` package (packages/app).
+      app: { baseUrl, title: 'ecr-kit adopter', packageName: 'app' },
+      auth: {
+        providers: {
+          guest: {
+            userEntityRef: 'user:default/guest',
+            // The backend runs without NODE_ENV=development.
+            dangerouslyAllowOutsideDevelopment: true,
+          },
+        },
+      },
       backend: {
         baseUrl,
         listen: { port, host: '127.0.0.1' },
+        // The app's development server (another origin) calls the backend too.
+        ...(corsOrigin && {
+          cors: {
+            origin: corsOrigin,
+            methods: ['GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'DELETE'],
+            credentials: true,
+          },
+        }),
         auth: {
           externalAccess: [
             { type: 'static', options: { token, subject: 'adopter-test' } },
@@ -156,6 +195,9 @@ for (const name of [
   '@backstage/plugin-catalog-backend',
   '@backstage/plugin-catalog-backend-module-scaffolder-entity-model',
   '@backstage/plugin-scaffolder-backend',
+  '@backstage/plugin-app-backend',
+  '@backstage/plugin-auth-backend',
+  '@backstage/plugin-auth-backend-module-guest-provider',
   '@ecr-kit/backstage-plugin-ecr-backend',
   '@ecr-kit/backstage-plugin-scaffolder-backend-module-ecr',
 ]) {
@@ -164,6 +206,7 @@ for (const name of [
 backend.start();
 `,
   );
+  await beforeStart(join(app, 'app-config.json'));
   const started = Date.now();
   const child = spawn(
     process.execPath,
@@ -286,6 +329,7 @@ backend.start();
       }
       log(`ecr:repository:create ${attempt}: completed`);
     }
+    await whileRunning(baseUrl);
   } finally {
     child.kill('SIGTERM');
     await Promise.race([exited, sleep(10_000)]);

@@ -5,13 +5,31 @@
 // source map carries its sources or points at shipped files — then installs all tarballs into
 // a scratch project outside the workspace (so only declared dependencies resolve) and there:
 // checks that every bare import of the shipped .js/.d.ts files is a declared dependency,
-// imports each package's entry point with this Node, and runs `npx local-ecr-api` until it
-// listens. Needs the npm registry (or a warm npm cache: `--prefer-offline`).
-// Stops what it started and removes its temp folders whatever fails; gives up after 10 minutes.
+// imports each package's entry point with this Node, runs `npx local-ecr-api` until it
+// listens, starts a Backstage backend of the tarballs against it (scripts/adopter-backend.mjs),
+// builds and renders the app package with the ECR plugin in Chromium
+// (scripts/adopter-frontend.mjs) and runs a Pulumi program (scripts/adopter-pulumi.mjs).
+// Needs the npm registry (or a warm npm cache: `--prefer-offline`), PostgreSQL and Chromium.
+// Stops what it started and removes its temp folders whatever fails (ADOPTER_KEEP=1 keeps the
+// scratch folder and prints where it is, for working on a step; ADOPTER_TARBALLS=<its
+// tarballs folder> then reuses the tarballs of such a run instead of building and packing);
+// gives up after 10 minutes.
 import { spawn } from 'node:child_process';
-import { BACKEND_PACKAGES, checkBackend } from './adopter-backend.mjs';
+import {
+  BACKEND_PACKAGES,
+  ENTITY,
+  checkBackend,
+  freePort,
+} from './adopter-backend.mjs';
+import {
+  buildFrontend,
+  renderFrontend,
+  startDevServer,
+  writeFrontend,
+} from './adopter-frontend.mjs';
 import { checkPulumiProgram } from './adopter-pulumi.mjs';
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -22,7 +40,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,7 +121,8 @@ function cleanUp() {
     const backup = join(root, dir, 'package.json-prepack');
     if (existsSync(backup)) renameSync(backup, join(root, dir, 'package.json'));
   }
-  rmSync(work, { recursive: true, force: true });
+  if (process.env.ADOPTER_KEEP === '1') console.log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -267,7 +286,33 @@ function undeclaredImports(packageDir, manifest) {
   return missing;
 }
 
-async function main() {
+/**
+ * The Backstage release the workspace is on: every `@backstage/*` and `@backstage-community/*`
+ * package its lockfile holds in one version, at that version. Without it, a fresh install
+ * mixes in packages of a newer release (caret ranges float), as `backstage-cli versions:bump`
+ * would not: e.g. `@backstage/core-plugin-api` 1.13 with the 1.55 app, where a core component
+ * finds no app context.
+ */
+function backstageRelease() {
+  const lock = JSON.parse(
+    readFileSync(join(root, 'package-lock.json'), 'utf8'),
+  );
+  const versions = new Map();
+  for (const [path, { version }] of Object.entries(lock.packages)) {
+    const at = path.lastIndexOf('node_modules/');
+    const name = path.slice(at + 'node_modules/'.length);
+    if (at < 0 || !/^@backstage(-community)?\//.test(name)) continue;
+    versions.set(name, (versions.get(name) ?? new Set()).add(version));
+  }
+  return Object.fromEntries(
+    [...versions]
+      .filter(([, found]) => found.size === 1)
+      .map(([name, found]) => [name, [...found][0]]),
+  );
+}
+
+/** Builds the published packages and packs each into `tarballDir`. */
+async function buildAndPack(tarballDir) {
   step(`build the published packages (turbo)`);
   await run('npx', [
     '--no-install',
@@ -278,8 +323,6 @@ async function main() {
     '--output-logs=errors-only',
   ]);
 
-  const tarballDir = join(work, 'tarballs');
-  mkdirSync(tarballDir);
   const packed = [];
   for (const dir of PACKAGES) {
     const cwd = join(root, dir);
@@ -303,6 +346,28 @@ async function main() {
       `  ${filename}: ${files.length} files, ${(size / 1024).toFixed(0)} kB packed, ${(unpackedSize / 1024).toFixed(0)} kB unpacked`,
     );
   }
+  return packed;
+}
+
+/** The tarballs of a kept run (ADOPTER_TARBALLS), copied into `tarballDir`. */
+function reuseTarballs(from, tarballDir) {
+  return PACKAGES.map(dir => {
+    const { name, version } = JSON.parse(
+      readFileSync(join(root, dir, 'package.json'), 'utf8'),
+    );
+    const filename = `${name.replace('@', '').replace('/', '-')}-${version}.tgz`;
+    const file = join(tarballDir, filename);
+    copyFileSync(join(from, filename), file);
+    return { dir, name, file };
+  });
+}
+
+async function main() {
+  const tarballDir = join(work, 'tarballs');
+  mkdirSync(tarballDir);
+  const packed = process.env.ADOPTER_TARBALLS
+    ? reuseTarballs(process.env.ADOPTER_TARBALLS, tarballDir)
+    : await buildAndPack(tarballDir);
 
   step(
     'check each tarball: named paths exist, no source condition, source maps complete',
@@ -343,29 +408,56 @@ async function main() {
   const tarballs = Object.fromEntries(
     packed.map(p => [p.name, `file:${p.file}`]),
   );
-  // What a Backstage app brings: React and the router, at the workspace's versions. Like the
+  // What a Backstage app brings, at the versions the workspace's lockfile resolves for the
+  // demo portal's app (or, for packages it does not use, for the workspace root). Like the
   // workspace (and Backstage apps), it overrides React for Material UI 4's `react@^17` peer.
-  const workspaceVersion = name =>
-    JSON.parse(
-      readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'),
-    ).version;
+  const demoApp = createRequire(
+    join(root, 'examples', 'demo-portal', 'app', 'package.json'),
+  );
+  const workspaceVersion = name => {
+    let path;
+    try {
+      path = demoApp.resolve(`${name}/package.json`);
+    } catch {
+      path = join(root, 'node_modules', name, 'package.json');
+    }
+    return JSON.parse(readFileSync(path, 'utf8')).version;
+  };
+  const spec = name => tarballs[name] ?? workspaceVersion(name);
   const appDependencies = Object.fromEntries(
     ['react', 'react-dom', 'react-router-dom', ...BACKEND_PACKAGES].map(
       name => [name, workspaceVersion(name)],
     ),
   );
+  // As `@backstage/create-app` lays it out: a workspace root (here also the backend) and the
+  // frontend in packages/app.
+  const frontendDir = writeFrontend(app, spec);
   writeFileSync(
     join(app, 'package.json'),
     JSON.stringify(
       {
         name: 'ecr-kit-adopter',
         private: true,
-        dependencies: { ...tarballs, ...appDependencies },
+        workspaces: ['packages/app'],
+        // The backend side: every tarball but the frontend plugin (packages/app has it).
+        dependencies: {
+          ...Object.fromEntries(
+            Object.entries(tarballs).filter(
+              ([name]) => name !== '@ecr-kit/backstage-plugin-ecr',
+            ),
+          ),
+          ...appDependencies,
+        },
         overrides: {
+          ...backstageRelease(),
           // The tarballs' dependencies on each other resolve to the tarballs, never the registry.
           ...tarballs,
           react: '$react',
           'react-dom': '$react-dom',
+          // What Backstage's React 18 migration guide adds to an app's root (`resolutions`
+          // with Yarn): Material UI 4 still names `@types/react@^17` as optional peer.
+          '@types/react': workspaceVersion('@types/react'),
+          '@types/react-dom': workspaceVersion('@types/react-dom'),
         },
       },
       null,
@@ -433,7 +525,7 @@ async function main() {
         );
       }
       console.log(
-        `  ${name}: its imports resolve (frontend, not loaded in Node)`,
+        `  ${name}: its imports resolve (frontend: bundled and rendered below)`,
       );
       continue;
     }
@@ -501,16 +593,70 @@ async function main() {
   console.log(`  ${url.line}`);
 
   step(
-    'a Backstage backend of the tarballs (catalog, scaffolder, ECR plugin and module) on PostgreSQL, against that local ECR',
+    'a Backstage backend of the tarballs (catalog, scaffolder, auth, app, the ECR plugin and module) on PostgreSQL, against that local ECR; the app package with the ECR plugin, built and rendered',
   );
+  const track = child => {
+    children.add(child);
+    child.once('close', () => children.delete(child));
+  };
+  // The app's development server, on a port of its own (app.baseUrl of a config layered on
+  // the backend's, as an adopter's app-config.local.yaml would).
+  const devUrl = `http://127.0.0.1:${await freePort()}`;
+  const devConfigPath = join(app, 'app-config.development.json');
+  writeFileSync(
+    devConfigPath,
+    JSON.stringify({
+      app: {
+        baseUrl: devUrl,
+        listen: { host: '127.0.0.1', port: Number(new URL(devUrl).port) },
+      },
+    }),
+  );
+  let configPath;
   await checkBackend({
     app,
     ecrUrl: url.url,
-    track: child => {
-      children.add(child);
-      child.once('close', () => children.delete(child));
-    },
+    track,
+    corsOrigin: devUrl,
     log: line => console.log(`  ${line}`),
+    beforeStart: async path => {
+      configPath = path;
+      const bundle = await buildFrontend({
+        dir: frontendDir,
+        configPath,
+        env,
+        track,
+      });
+      console.log(
+        `  packages/app (new-system and legacy apps): backstage-cli package build ${bundle.seconds.toFixed(1)} s, ${bundle.files} scripts, ${(bundle.kib / 1024).toFixed(2)} MiB`,
+      );
+    },
+    whileRunning: async baseUrl => {
+      const devStarted = Date.now();
+      const stopDevServer = await startDevServer({
+        dir: frontendDir,
+        configPaths: [configPath, devConfigPath],
+        url: devUrl,
+        env,
+        track,
+      });
+      console.log(
+        `  packages/app: backstage-cli package start serves ${devUrl} after ${seconds(devStarted)}`,
+      );
+      try {
+        await renderFrontend({
+          builds: [
+            { name: 'production bundle', url: baseUrl },
+            { name: 'development server', url: devUrl },
+          ],
+          entityPath: ENTITY.path,
+          tags: ENTITY.tags,
+          log: line => console.log(`  ${line}`),
+        });
+      } finally {
+        await stopDevServer();
+      }
+    },
   });
   const stopped = new Promise(resolve => url.child.once('close', resolve));
   process.kill(-url.child.pid, 'SIGTERM');
@@ -518,13 +664,7 @@ async function main() {
   console.log('  stopped');
 
   step('a Pulumi program of @ecr-kit/pulumi under pulumi.runtime.setMocks');
-  const program = await checkPulumiProgram({
-    app,
-    track: child => {
-      children.add(child);
-      child.once('close', () => children.delete(child));
-    },
-  });
+  const program = await checkPulumiProgram({ app, track });
   console.log(
     `  ${program.created.length} resources (${program.created.join(', ')}); annotation ${program.arn}`,
   );
