@@ -13,8 +13,15 @@ import {
   TAGGING_MODEL,
 } from './model/serviceModels';
 import { generatedManifest } from './simulation/simulate';
+import { untaggedExpiryRule } from './fixtureBuilders';
 import { startLocalEcrApi, type LocalEcrApi } from './index';
+import { upstreamRegistry } from './__fixtures__/upstreams';
 import { ecrClient, inspectorClient } from './__testUtils__/clients';
+import {
+  allowStatement,
+  policyDocument,
+  policyText,
+} from './__testUtils__/policyDocuments';
 
 const ACCOUNT = '222222222222';
 const DR = '444455556666';
@@ -28,17 +35,11 @@ beforeAll(async () => {
     accounts: { AKIAE: ACCOUNT, AKIADR: DR },
     fixture: {
       upstreams: [
-        {
-          url: 'public.ecr.aws',
-          repositories: [
-            {
-              name: 'nginx/nginx',
-              images: [
-                { kind: 'index', tags: ['1.27'], pushedAt: NOW - 86_400 },
-              ],
-            },
+        upstreamRegistry('public.ecr.aws', {
+          'nginx/nginx': [
+            { kind: 'index', tags: ['1.27'], pushedAt: NOW - 86_400 },
           ],
-        },
+        }),
       ],
       registries: [
         {
@@ -86,47 +87,27 @@ beforeAll(async () => {
 afterAll(() => api.stop());
 
 function replicationGrant() {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'replication',
-        Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
-        Action: ['ecr:CreateRepository', 'ecr:ReplicateImage'],
-        Resource: `arn:aws:ecr:us-east-1:${DR}:repository/*`,
-      },
-    ],
-  };
+  return policyDocument(
+    allowStatement(
+      'replication',
+      `arn:aws:iam::${ACCOUNT}:root`,
+      ['ecr:CreateRepository', 'ecr:ReplicateImage'],
+      `arn:aws:ecr:us-east-1:${DR}:repository/*`,
+    ),
+  );
 }
 
 const client = () => ecrClient(api, 'AKIAE');
 const lifecycle = JSON.stringify({
   rules: [
-    {
-      rulePriority: 1,
-      description: 'expire untagged images after 14 days',
-      selection: {
-        tagStatus: 'untagged',
-        countType: 'sinceImagePushed',
-        countUnit: 'days',
-        countNumber: 14,
-      },
-      action: { type: 'expire' },
-    },
+    untaggedExpiryRule({ description: 'expire untagged images after 14 days' }),
   ],
 });
-const repositoryPolicy = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Sid: 'new statement',
-      Effect: 'Allow',
-      Principal: { AWS: `arn:aws:iam::${DR}:root` },
-      Action: ['ecr:BatchGetImage'],
-    },
-  ],
-});
+const repositoryPolicy = policyText(
+  allowStatement('new statement', `arn:aws:iam::${DR}:root`, [
+    'ecr:BatchGetImage',
+  ]),
+);
 
 /** Operations that answered successfully at least once in the tour. */
 const succeeded = new Set<string>();

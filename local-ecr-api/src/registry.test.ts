@@ -15,7 +15,6 @@ import {
   GetAuthorizationTokenCommand,
   GetLifecyclePolicyPreviewCommand,
   GetRegistryPolicyCommand,
-  GetRegistryScanningConfigurationCommand,
   PutImageCommand,
   PutLifecyclePolicyCommand,
   PutRegistryPolicyCommand,
@@ -28,8 +27,14 @@ import {
   ValidatePullThroughCacheRuleCommand,
 } from '@aws-sdk/client-ecr';
 import { generatedManifest } from './simulation/simulate';
+import { untaggedExpiryRule } from './fixtureBuilders';
 import { startLocalEcrApi, type LocalEcrApi } from './index';
-import { ecrClient, expectAwsError } from './__testUtils__/clients';
+import {
+  ecrClient,
+  expectAwsError,
+  registryScanningConfiguration,
+} from './__testUtils__/clients';
+import { allowStatement, policyText } from './__testUtils__/policyDocuments';
 
 const ACCOUNT = '111122223333';
 const NOW = 1_767_225_600;
@@ -90,18 +95,14 @@ beforeEach(async () => {
 afterEach(() => api.stop());
 
 describe('registry policy', () => {
-  const policy = JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'ReplicationAccessCrossAccount',
-        Effect: 'Allow',
-        Principal: { AWS: 'arn:aws:iam::444455556666:root' },
-        Action: ['ecr:CreateRepository', 'ecr:ReplicateImage'],
-        Resource: `arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/*`,
-      },
-    ],
-  });
+  const policy = policyText(
+    allowStatement(
+      'ReplicationAccessCrossAccount',
+      'arn:aws:iam::444455556666:root',
+      ['ecr:CreateRepository', 'ecr:ReplicateImage'],
+      `arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/*`,
+    ),
+  );
 
   it('is stored, returned and deleted; a missing one is RegistryPolicyNotFoundException', async () => {
     await expectAwsError(ecr().send(new GetRegistryPolicyCommand({})), {
@@ -126,12 +127,7 @@ describe('registry policy', () => {
     delete statement.Resource;
     await expectAwsError(
       ecr().send(
-        new PutRegistryPolicyCommand({
-          policyText: JSON.stringify({
-            Version: '2012-10-17',
-            Statement: [statement],
-          }),
-        }),
+        new PutRegistryPolicyCommand({ policyText: policyText(statement) }),
       ),
       invalid(
         /^Invalid parameter at 'PolicyText' failed to satisfy constraint: 'Invalid registry policy provided'/,
@@ -521,16 +517,12 @@ describe('scanning', () => {
         ],
       }),
     );
-    await expect(
-      ecr().send(new GetRegistryScanningConfigurationCommand({})),
-    ).resolves.toMatchObject({
-      scanningConfiguration: {
-        scanType: 'ENHANCED',
-        rules: [
-          { scanFrequency: 'CONTINUOUS_SCAN' },
-          { scanFrequency: 'SCAN_ON_PUSH' },
-        ],
-      },
+    expect(await registryScanningConfiguration(ecr())).toMatchObject({
+      scanType: 'ENHANCED',
+      rules: [
+        { scanFrequency: 'CONTINUOUS_SCAN' },
+        { scanFrequency: 'SCAN_ON_PUSH' },
+      ],
     });
     await ecr().send(
       new CreateRepositoryCommand({ repositoryName: 'tools/cli' }),
@@ -728,17 +720,10 @@ describe('images', () => {
         message: /There is no dry run for the repository with name 'team\/app'/,
       },
     );
-    const untagged = {
+    const untagged = untaggedExpiryRule({
       rulePriority: 2,
       description: 'expire untagged images after two weeks',
-      selection: {
-        tagStatus: 'untagged',
-        countType: 'sinceImagePushed',
-        countUnit: 'days',
-        countNumber: 14,
-      },
-      action: { type: 'expire' },
-    };
+    });
     const text = lifecycle([keepFive, untagged]);
     await expect(
       ecr().send(
@@ -873,10 +858,7 @@ describe('images', () => {
         ecr().send(
           new SetRepositoryPolicyCommand({
             repositoryName: 'team/app',
-            policyText: JSON.stringify({
-              Version: '2012-10-17',
-              Statement: [statement],
-            }),
+            policyText: policyText(statement),
           }),
         ),
         invalid(

@@ -6,7 +6,6 @@ import {
   DescribeRepositoriesCommand,
   ECRClient,
   GetLifecyclePolicyCommand,
-  GetRegistryScanningConfigurationCommand,
   GetRepositoryPolicyCommand,
   LifecyclePolicyNotFoundException,
   ListTagsForResourceCommand,
@@ -24,8 +23,11 @@ import {
   ResourceGroupsTaggingAPIClient,
   paginateGetResources,
 } from '@aws-sdk/client-resource-groups-tagging-api';
+import { untaggedExpiryRule } from './fixtureBuilders';
 import { startLocalEcrApi, type LocalEcrApi } from './index';
 import { fixture } from './__fixtures__/testFixture';
+import { registryScanningConfiguration } from './__testUtils__/clients';
+import { allowStatement, policyText } from './__testUtils__/policyDocuments';
 
 let api: LocalEcrApi;
 const options = () => ({
@@ -100,17 +102,9 @@ describe('repository settings', () => {
     );
     const text = JSON.stringify({
       rules: [
-        {
-          rulePriority: 1,
+        untaggedExpiryRule({
           description: 'expire untagged images after 14 days',
-          selection: {
-            tagStatus: 'untagged',
-            countType: 'sinceImagePushed',
-            countUnit: 'days',
-            countNumber: 14,
-          },
-          action: { type: 'expire' },
-        },
+        }),
       ],
     });
     await ecr().send(
@@ -135,23 +129,18 @@ describe('repository settings', () => {
     await expect(
       ecr().send(new GetRepositoryPolicyCommand({ repositoryName })),
     ).rejects.toThrow(RepositoryPolicyNotFoundException);
-    const policyText = JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'new statement',
-          Effect: 'Allow',
-          Principal: { AWS: 'arn:aws:iam::111111111111:root' },
-          Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
-        },
-      ],
-    });
+    const policy = policyText(
+      allowStatement('new statement', 'arn:aws:iam::111111111111:root', [
+        'ecr:BatchGetImage',
+        'ecr:GetDownloadUrlForLayer',
+      ]),
+    );
     await ecr().send(
-      new SetRepositoryPolicyCommand({ repositoryName, policyText }),
+      new SetRepositoryPolicyCommand({ repositoryName, policyText: policy }),
     );
     await expect(
       ecr().send(new GetRepositoryPolicyCommand({ repositoryName })),
-    ).resolves.toMatchObject({ policyText });
+    ).resolves.toMatchObject({ policyText: policy });
     await expect(
       ecr().send(
         new SetRepositoryPolicyCommand({ repositoryName, policyText: 'nope' }),
@@ -178,18 +167,14 @@ describe('registry settings', () => {
       registryId: '222222222222',
       replicationConfiguration: { rules: [] },
     });
-    await expect(
-      ecr().send(new GetRegistryScanningConfigurationCommand({})),
-    ).resolves.toMatchObject({
-      scanningConfiguration: {
-        scanType: 'ENHANCED',
-        rules: [
-          {
-            scanFrequency: 'CONTINUOUS_SCAN',
-            repositoryFilters: [{ filter: '*', filterType: 'WILDCARD' }],
-          },
-        ],
-      },
+    expect(await registryScanningConfiguration(ecr())).toMatchObject({
+      scanType: 'ENHANCED',
+      rules: [
+        {
+          scanFrequency: 'CONTINUOUS_SCAN',
+          repositoryFilters: [{ filter: '*', filterType: 'WILDCARD' }],
+        },
+      ],
     });
     const { pullThroughCacheRules } = await ecr().send(
       new DescribePullThroughCacheRulesCommand({}),

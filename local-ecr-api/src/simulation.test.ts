@@ -15,8 +15,11 @@ import {
   ValidatePullThroughCacheRuleCommand,
 } from '@aws-sdk/client-ecr';
 import { generatedManifest } from './simulation/simulate';
+import { untaggedExpiryRule } from './fixtureBuilders';
 import { runCli, startLocalEcrApi, type LocalEcrApi } from './index';
+import { upstreamRegistry } from './__fixtures__/upstreams';
 import { ecrClient, expectAwsError } from './__testUtils__/clients';
+import { allowStatement, policyText } from './__testUtils__/policyDocuments';
 
 const PLATFORM = '111122223333';
 const DR = '444455556666';
@@ -25,17 +28,10 @@ const START = 1_767_225_600; // 2026-01-01
 const DAY = 86_400;
 const LIFECYCLE = JSON.stringify({
   rules: [
-    {
-      rulePriority: 1,
+    untaggedExpiryRule({
       description: 'expire untagged cache entries',
-      selection: {
-        tagStatus: 'untagged',
-        countType: 'sinceImagePushed',
-        countUnit: 'days',
-        countNumber: 7,
-      },
-      action: { type: 'expire' },
-    },
+      countNumber: 7,
+    }),
   ],
 });
 const SECRET = `arn:aws:secretsmanager:eu-west-1:${PLATFORM}:secret:ecr-pullthroughcache/docker-hub-AbCdEf`;
@@ -76,33 +72,21 @@ beforeEach(async () => {
     },
     fixture: {
       upstreams: [
-        {
-          url: 'public.ecr.aws',
-          repositories: [
+        upstreamRegistry('public.ecr.aws', {
+          'nginx/nginx': [
             {
-              name: 'nginx/nginx',
-              images: [
-                {
-                  kind: 'index',
-                  tags: ['1.27'],
-                  pushedAt: '2025-11-01T00:00:00Z',
-                  sizeInBytes: 70_000_000,
-                },
-                nginx('latest', 71_000_000),
-              ],
+              kind: 'index',
+              tags: ['1.27'],
+              pushedAt: '2025-11-01T00:00:00Z',
+              sizeInBytes: 70_000_000,
             },
-            {
-              name: 'docker/library/busybox',
-              images: [nginx('1.36', 2_000_000)],
-            },
+            nginx('latest', 71_000_000),
           ],
-        },
-        {
-          url: 'registry-1.docker.io',
-          repositories: [
-            { name: 'library/redis', images: [nginx('7.4', 40_000_000)] },
-          ],
-        },
+          'docker/library/busybox': [nginx('1.36', 2_000_000)],
+        }),
+        upstreamRegistry('registry-1.docker.io', {
+          'library/redis': [nginx('7.4', 40_000_000)],
+        }),
       ],
       registries: [
         {
@@ -129,18 +113,45 @@ async function ecrPublicRule() {
     }),
   );
 }
+/** A Docker Hub cache rule under `docker-hub`, with the credentials in `credentialArn`. */
+const dockerHubRule = (credentialArn?: string) =>
+  platform().send(
+    new CreatePullThroughCacheRuleCommand({
+      ecrRepositoryPrefix: 'docker-hub',
+      upstreamRegistryUrl: 'registry-1.docker.io',
+      ...(credentialArn ? { credentialArn } : {}),
+    }),
+  );
+/** The PULL_THROUGH_CACHE creation template of the `ecr-public` namespace. */
+const ecrPublicTemplate = (
+  settings: Omit<
+    ConstructorParameters<typeof CreateRepositoryCreationTemplateCommand>[0],
+    'prefix' | 'appliedFor'
+  >,
+) =>
+  platform().send(
+    new CreateRepositoryCreationTemplateCommand({
+      prefix: 'ecr-public',
+      appliedFor: ['PULL_THROUGH_CACHE'],
+      ...settings,
+    }),
+  );
+/** A pull of `ecr-public/nginx/nginx:<tag>` through the real SDK call, BatchGetImage. */
+const batchGetNginx = (tag: string) =>
+  platform().send(
+    new BatchGetImageCommand({
+      repositoryName: 'ecr-public/nginx/nginx',
+      imageIds: [{ imageTag: tag }],
+    }),
+  );
 
 describe('pull through cache', () => {
   it('creates the cached repository from the PULL_THROUGH_CACHE template and caches the image with its platforms', async () => {
     await ecrPublicRule();
-    await platform().send(
-      new CreateRepositoryCreationTemplateCommand({
-        prefix: 'ecr-public',
-        appliedFor: ['PULL_THROUGH_CACHE'],
-        imageTagMutability: 'MUTABLE',
-        lifecyclePolicy: LIFECYCLE,
-      }),
-    );
+    await ecrPublicTemplate({
+      imageTagMutability: 'MUTABLE',
+      lifecyclePolicy: LIFECYCLE,
+    });
     const pulled = pull('ecr-public/nginx/nginx', '1.27');
     expect(pulled.repository).toMatchObject({
       repositoryName: 'ecr-public/nginx/nginx',
@@ -166,24 +177,14 @@ describe('pull through cache', () => {
     );
     expect(policy.lifecyclePolicyText).toBe(LIFECYCLE);
     // A pull is BatchGetImage: once cached, the real SDK call serves the manifest.
-    const got = await platform().send(
-      new BatchGetImageCommand({
-        repositoryName: 'ecr-public/nginx/nginx',
-        imageIds: [{ imageTag: '1.27' }],
-      }),
-    );
+    const got = await batchGetNginx('1.27');
     expect(got.images?.[0].imageId?.imageDigest).toBe(pulled.imageDigest);
     expect(got.failures).toEqual([]);
   });
 
   it('uses ECR defaults without a template, and a pull through BatchGetImage creates the repository too', async () => {
     await ecrPublicRule();
-    const got = await platform().send(
-      new BatchGetImageCommand({
-        repositoryName: 'ecr-public/nginx/nginx',
-        imageIds: [{ imageTag: 'latest' }],
-      }),
-    );
+    const got = await batchGetNginx('latest');
     expect(got.images).toHaveLength(1);
     const { repositories } = await platform().send(
       new DescribeRepositoriesCommand({
@@ -198,12 +199,7 @@ describe('pull through cache', () => {
 
   it('reports a tag the upstream does not have as ImageNotFound and creates nothing', async () => {
     await ecrPublicRule();
-    const got = await platform().send(
-      new BatchGetImageCommand({
-        repositoryName: 'ecr-public/nginx/nginx',
-        imageIds: [{ imageTag: '0.0.1' }],
-      }),
-    );
+    const got = await batchGetNginx('0.0.1');
     expect(got.failures?.[0]).toMatchObject({ failureCode: 'ImageNotFound' });
     expect(
       api.store
@@ -214,26 +210,14 @@ describe('pull through cache', () => {
 
   it('cannot create the repository from a template that tags or uses KMS without customRoleArn', async () => {
     await ecrPublicRule();
-    await platform().send(
-      new CreateRepositoryCreationTemplateCommand({
-        prefix: 'ecr-public',
-        appliedFor: ['PULL_THROUGH_CACHE'],
-        resourceTags: [{ Key: 'owner', Value: 'platform' }],
-      }),
-    );
-    await expectAwsError(
-      platform().send(
-        new BatchGetImageCommand({
-          repositoryName: 'ecr-public/nginx/nginx',
-          imageIds: [{ imageTag: 'latest' }],
-        }),
-      ),
-      {
-        type: 'UnableToGetUpstreamImageException',
-        status: 400,
-        message: /the template sets resource tags but has no customRoleArn/,
-      },
-    );
+    await ecrPublicTemplate({
+      resourceTags: [{ Key: 'owner', Value: 'platform' }],
+    });
+    await expectAwsError(batchGetNginx('latest'), {
+      type: 'UnableToGetUpstreamImageException',
+      status: 400,
+      message: /the template sets resource tags but has no customRoleArn/,
+    });
     expect(api.store.get(PLATFORM, 'eu-west-1').repositories.size).toBe(0);
     await platform().send(
       new UpdateRepositoryCreationTemplateCommand({
@@ -270,42 +254,19 @@ describe('pull through cache', () => {
   });
 
   it('needs credentials for Docker Hub: a rule without a secret is refused, a missing secret too, a rejected one fails the pull', async () => {
-    await expectAwsError(
-      platform().send(
-        new CreatePullThroughCacheRuleCommand({
-          ecrRepositoryPrefix: 'docker-hub',
-          upstreamRegistryUrl: 'registry-1.docker.io',
-        }),
-      ),
-      {
-        type: 'InvalidParameterException',
-        status: 400,
-        message:
-          /^Invalid parameter at 'credentialArn' failed to satisfy constraint: 'The upstream registry docker-hub requires authentication/,
-      },
-    );
-    await expectAwsError(
-      platform().send(
-        new CreatePullThroughCacheRuleCommand({
-          ecrRepositoryPrefix: 'docker-hub',
-          upstreamRegistryUrl: 'registry-1.docker.io',
-          credentialArn: SECRET,
-        }),
-      ),
-      {
-        type: 'SecretNotFoundException',
-        status: 400,
-        message: `The secret ${SECRET} does not exist`,
-      },
-    );
+    await expectAwsError(dockerHubRule(), {
+      type: 'InvalidParameterException',
+      status: 400,
+      message:
+        /^Invalid parameter at 'credentialArn' failed to satisfy constraint: 'The upstream registry docker-hub requires authentication/,
+    });
+    await expectAwsError(dockerHubRule(SECRET), {
+      type: 'SecretNotFoundException',
+      status: 400,
+      message: `The secret ${SECRET} does not exist`,
+    });
     api.world.resources.putSecret(SECRET);
-    await platform().send(
-      new CreatePullThroughCacheRuleCommand({
-        ecrRepositoryPrefix: 'docker-hub',
-        upstreamRegistryUrl: 'registry-1.docker.io',
-        credentialArn: SECRET,
-      }),
-    );
+    await dockerHubRule(SECRET);
     expect(
       pull('docker-hub/library/redis', '7.4').repository.repositoryName,
     ).toBe('docker-hub/library/redis');
@@ -341,18 +302,14 @@ describe('pull through cache', () => {
     );
     await platform().send(
       new PutRegistryPolicyCommand({
-        policyText: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Sid: 'ci may cache docker images',
-              Effect: 'Allow',
-              Principal: { AWS: `arn:aws:iam::${PLATFORM}:role/ci` },
-              Action: ['ecr:CreateRepository', 'ecr:BatchImportUpstreamImage'],
-              Resource: `arn:aws:ecr:eu-west-1:${PLATFORM}:repository/ecr-public/docker/*`,
-            },
-          ],
-        }),
+        policyText: policyText(
+          allowStatement(
+            'ci may cache docker images',
+            `arn:aws:iam::${PLATFORM}:role/ci`,
+            ['ecr:CreateRepository', 'ecr:BatchImportUpstreamImage'],
+            `arn:aws:ecr:eu-west-1:${PLATFORM}:repository/ecr-public/docker/*`,
+          ),
+        ),
       }),
     );
     expect(
@@ -369,13 +326,7 @@ describe('pull through cache', () => {
     ['IMMUTABLE', 'keeps serving the digest it first cached'],
   ] as const)('%s cached repository %s', async (mutability, _) => {
     await ecrPublicRule();
-    await platform().send(
-      new CreateRepositoryCreationTemplateCommand({
-        prefix: 'ecr-public',
-        appliedFor: ['PULL_THROUGH_CACHE'],
-        imageTagMutability: mutability,
-      }),
-    );
+    await ecrPublicTemplate({ imageTagMutability: mutability });
     const latest = () => pull('ecr-public/nginx/nginx', 'latest').imageDigest;
     const first = latest();
     api.world.upstreams.add('public.ecr.aws', 'nginx/nginx', [
@@ -457,28 +408,30 @@ describe('replication', () => {
       }),
     );
   }
-  const push = (tag: string) =>
+  /** A `docker push` of `repositoryName:tag` (a multi-platform index with `platforms`). */
+  const push = (
+    tag: string,
+    repositoryName = 'team/app',
+    platforms?: string[],
+  ) =>
     api.simulate.push({
       accountId: PLATFORM,
       region: 'eu-west-1',
-      repositoryName: 'team/app',
+      repositoryName,
       tag,
+      ...(platforms ? { platforms } : {}),
     });
   const grant = (actions: string[]) =>
     dr().send(
       new PutRegistryPolicyCommand({
-        policyText: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Sid: 'allow-replication',
-              Effect: 'Allow',
-              Principal: { AWS: `arn:aws:iam::${PLATFORM}:root` },
-              Action: actions,
-              Resource: `arn:aws:ecr:us-east-1:${DR}:repository/*`,
-            },
-          ],
-        }),
+        policyText: policyText(
+          allowStatement(
+            'allow-replication',
+            `arn:aws:iam::${PLATFORM}:root`,
+            actions,
+            `arn:aws:ecr:us-east-1:${DR}:repository/*`,
+          ),
+        ),
       }),
     );
 
@@ -569,13 +522,7 @@ describe('replication', () => {
   it('replicates a multi-platform index with its platform manifests, and skips repositories outside the filters', async () => {
     await configure();
     await grant(['ecr:CreateRepository', 'ecr:ReplicateImage']);
-    const pushed = api.simulate.push({
-      accountId: PLATFORM,
-      region: 'eu-west-1',
-      repositoryName: 'team/app',
-      tag: '2.0.0',
-      platforms: ['linux/amd64', 'linux/arm64'],
-    });
+    const pushed = push('2.0.0', 'team/app', ['linux/amd64', 'linux/arm64']);
     const copy = await dr().send(
       new DescribeImagesCommand({ repositoryName: 'team/app' }),
     );
@@ -587,34 +534,27 @@ describe('replication', () => {
     await platform().send(
       new CreateRepositoryCommand({ repositoryName: 'tools/cli' }),
     );
-    expect(
-      api.simulate.push({
-        accountId: PLATFORM,
-        region: 'eu-west-1',
-        repositoryName: 'tools/cli',
-        tag: '1',
-      }).replicationStatuses,
-    ).toEqual([]);
+    expect(push('1', 'tools/cli').replicationStatuses).toEqual([]);
   });
 });
 
 describe('push', () => {
   it('needs the repository unless a CREATE_ON_PUSH template covers the name', async () => {
-    const manifest = generatedManifest('app');
-    await expectAwsError(
+    /** PutImage of `manifest` as `apps/web:1`. */
+    const putWeb = (manifest: string) =>
       platform().send(
         new PutImageCommand({
           repositoryName: 'apps/web',
           imageManifest: manifest,
           imageTag: '1',
         }),
-      ),
-      {
-        type: 'RepositoryNotFoundException',
-        status: 400,
-        message: `The repository with name 'apps/web' does not exist in the registry with id '${PLATFORM}'`,
-      },
-    );
+      );
+    const manifest = generatedManifest('app');
+    await expectAwsError(putWeb(manifest), {
+      type: 'RepositoryNotFoundException',
+      status: 400,
+      message: `The repository with name 'apps/web' does not exist in the registry with id '${PLATFORM}'`,
+    });
     await platform().send(
       new CreateRepositoryCreationTemplateCommand({
         prefix: 'apps',
@@ -622,33 +562,32 @@ describe('push', () => {
         imageTagMutability: 'IMMUTABLE',
       }),
     );
-    const pushed = await platform().send(
-      new PutImageCommand({
-        repositoryName: 'apps/web',
-        imageManifest: manifest,
-        imageTag: '1',
-      }),
-    );
+    const pushed = await putWeb(manifest);
     expect(pushed.image?.imageId?.imageDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
-    await expectAwsError(
-      platform().send(
-        new PutImageCommand({
-          repositoryName: 'apps/web',
-          imageManifest: generatedManifest('app-2'),
-          imageTag: '1',
-        }),
-      ),
-      {
-        type: 'ImageTagAlreadyExistsException',
-        status: 400,
-        message:
-          "The image tag '1' already exists in the 'apps/web' repository and cannot be overwritten because the tag is immutable.",
-      },
-    );
+    await expectAwsError(putWeb(generatedManifest('app-2')), {
+      type: 'ImageTagAlreadyExistsException',
+      status: 400,
+      message:
+        "The image tag '1' already exists in the 'apps/web' repository and cannot be overwritten because the tag is immutable.",
+    });
   });
 });
 
 describe('admin routes and CLI', () => {
+  /** The CLI's `command` of `repository:tag` in the platform registry of the server. */
+  const cli = (command: 'pull' | 'push', repository: string, tag: string) => [
+    command,
+    '--endpoint',
+    api.url,
+    '--account-id',
+    PLATFORM,
+    '--region',
+    'eu-west-1',
+    '--repository',
+    repository,
+    '--tag',
+    tag,
+  ];
   it('pulls through the cache over HTTP and from the command line', async () => {
     await ecrPublicRule();
     const response = await fetch(`${api.url}/_local/pull`, {
@@ -665,39 +604,14 @@ describe('admin routes and CLI', () => {
       repository: { repositoryName: 'ecr-public/nginx/nginx' },
     });
     const lines: string[] = [];
-    await runCli(
-      [
-        'pull',
-        '--endpoint',
-        api.url,
-        '--account-id',
-        PLATFORM,
-        '--region',
-        'eu-west-1',
-        '--repository',
-        'ecr-public/nginx/nginx',
-        '--tag',
-        '1.27',
-      ],
-      line => lines.push(line),
+    await runCli(cli('pull', 'ecr-public/nginx/nginx', '1.27'), line =>
+      lines.push(line),
     );
     expect(JSON.parse(lines[0])).toMatchObject({
       imageManifestMediaType: 'application/vnd.oci.image.index.v1+json',
     });
-    await expect(
-      runCli([
-        'push',
-        '--endpoint',
-        api.url,
-        '--account-id',
-        PLATFORM,
-        '--region',
-        'eu-west-1',
-        '--repository',
-        'nope/x',
-        '--tag',
-        '1',
-      ]),
-    ).rejects.toThrow(/push failed: RepositoryNotFoundException/);
+    await expect(runCli(cli('push', 'nope/x', '1'))).rejects.toThrow(
+      /push failed: RepositoryNotFoundException/,
+    );
   });
 });

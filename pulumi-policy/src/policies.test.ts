@@ -1,4 +1,8 @@
 import * as aws from '@pulumi/aws';
+import {
+  defaultLifecycleRules,
+  lifecyclePolicyText,
+} from '@ecr-kit/ecr-standard';
 import type { EcrPolicyOptions } from './index';
 import { POLICY_NAMES, ecrPolicies } from './index';
 import type { RecordedResource } from './testing';
@@ -28,20 +32,8 @@ const compliant: aws.ecr.RepositoryArgs = {
   imageTagMutability: 'IMMUTABLE',
   imageScanningConfiguration: { scanOnPush: true },
 };
-const LIFECYCLE = JSON.stringify({
-  rules: [
-    {
-      rulePriority: 1,
-      selection: {
-        tagStatus: 'untagged',
-        countType: 'sinceImagePushed',
-        countUnit: 'days',
-        countNumber: 14,
-      },
-      action: { type: 'expire' },
-    },
-  ],
-});
+// Which rules the policy holds is no concern of the policy pack, only that there is one.
+const LIFECYCLE = lifecyclePolicyText('test', defaultLifecycleRules());
 
 describe(POLICY_NAMES.tagImmutability, () => {
   test.each<

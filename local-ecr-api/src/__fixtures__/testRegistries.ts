@@ -22,6 +22,16 @@ export function digestOf(label: string): string {
   return `sha256:${createHash('sha256').update(label).digest('hex')}`;
 }
 
+/** One finding of each severity Amazon Inspector reports. */
+export const INSPECTOR_SEVERITIES: readonly Severity[] = [
+  'CRITICAL',
+  'HIGH',
+  'MEDIUM',
+  'LOW',
+  'INFORMATIONAL',
+  'UNTRIAGED',
+];
+
 export function findingsOf(...severities: Severity[]): FindingRecord[] {
   return severities.map((severity, i) => ({
     id: `CVE-2024-${1000 + i}`,
@@ -109,18 +119,7 @@ export function sampleRegistry(
     imageOf('app', {
       imageTags: ['1.0.0', 'latest'],
       lastRecordedPullTime: 5_000,
-      scan: scanned(
-        findingsOf(
-          'CRITICAL',
-          'CRITICAL',
-          'HIGH',
-          'MEDIUM',
-          'LOW',
-          'INFORMATIONAL',
-          'UNTRIAGED',
-        ),
-        1_100,
-      ),
+      scan: scanned(findingsOf('CRITICAL', ...INSPECTOR_SEVERITIES), 1_100),
     }),
     imageOf('multi', {
       imageTags: ['2.0.0'],

@@ -1,4 +1,7 @@
-import { ECRClient } from '@aws-sdk/client-ecr';
+import {
+  ECRClient,
+  GetRegistryScanningConfigurationCommand,
+} from '@aws-sdk/client-ecr';
 import { Inspector2Client } from '@aws-sdk/client-inspector2';
 import type { LocalEcrApi } from '../index';
 
@@ -27,6 +30,14 @@ export function inspectorClient(
     credentials: { accessKeyId, secretAccessKey: 'local' },
     maxAttempts: 1,
   });
+}
+
+/** The registry's scanning configuration, as GetRegistryScanningConfiguration answers it. */
+export async function registryScanningConfiguration(client: ECRClient) {
+  const { scanningConfiguration } = await client.send(
+    new GetRegistryScanningConfigurationCommand({}),
+  );
+  return scanningConfiguration;
 }
 
 /** What an AWS error looked like on the wire: `__type`, HTTP status and message. */

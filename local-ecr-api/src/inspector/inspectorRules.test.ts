@@ -8,6 +8,7 @@ import {
   ACCOUNT_ID,
   findingsOf,
   imageOf,
+  INSPECTOR_SEVERITIES,
   REGION,
   sampleRegistry,
 } from '../__fixtures__/testRegistries';
@@ -94,18 +95,12 @@ describe('imageScanStatus', () => {
 });
 
 test('SeverityCounts.all counts every severity', () => {
-  expect(
-    inspectorSeverityCounts(
-      findingsOf(
-        'CRITICAL',
-        'HIGH',
-        'MEDIUM',
-        'LOW',
-        'INFORMATIONAL',
-        'UNTRIAGED',
-      ),
-    ),
-  ).toEqual({ all: 6, critical: 1, high: 1, medium: 1 });
+  expect(inspectorSeverityCounts(findingsOf(...INSPECTOR_SEVERITIES))).toEqual({
+    all: 6,
+    critical: 1,
+    high: 1,
+    medium: 1,
+  });
 });
 
 test('INSPECTOR_OPERATIONS are bound as the Inspector2 model says', () => {

@@ -3,13 +3,10 @@
 // and asserted on what ECR answers.
 import {
   DescribeImageReplicationStatusCommand,
-  DescribeRepositoriesCommand,
-  GetLifecyclePolicyCommand,
-  GetRegistryScanningConfigurationCommand,
   GetRepositoryPolicyCommand,
-  ListTagsForResourceCommand,
 } from '@aws-sdk/client-ecr';
 import * as aws from '@pulumi/aws';
+import type { PullThroughCacheSettings } from '../index';
 import {
   PullThroughCache,
   Registry,
@@ -17,20 +14,27 @@ import {
   Replication,
   Repository,
 } from '../index';
+import {
+  CI_PRINCIPALS,
+  DR,
+  MAIN,
+  publicUpstreams,
+  upstreamImage,
+} from '../__fixtures__/upstreams';
+import {
+  describedRepository,
+  expectCiCachesOnlyUnderEcrPublicDocker,
+  expectPushReplicated,
+  lifecyclePolicyOf,
+  pullFromMain,
+  registryScanningOf,
+} from '../__testUtils__/simulator';
 import type { SimulatedAws } from './index';
 import { startSimulatedAws } from './index';
 
-const MAIN = '111111111111';
-const DR = '222222222222';
 const UPSTREAM = '333333333333';
 const DAY = 86_400;
 let clock = 1_767_225_600;
-
-const image = (tag: string, digestChar: string) => ({
-  tags: [tag],
-  digest: `sha256:${digestChar.repeat(64)}`,
-  pushedAt: '2025-11-01T00:00:00Z',
-});
 
 let sim: SimulatedAws;
 beforeEach(async () => {
@@ -39,63 +43,28 @@ beforeEach(async () => {
     accounts: [MAIN, DR, UPSTREAM],
     now: () => clock,
     fixture: {
-      upstreams: [
-        {
-          url: 'public.ecr.aws',
-          repositories: [
-            { name: 'nginx/nginx', images: [image('latest', 'a')] },
-            {
-              name: 'docker/library/busybox',
-              images: [image('1.36', 'b')],
-            },
-          ],
-        },
-        {
-          url: 'registry-1.docker.io',
-          repositories: [
-            { name: 'library/redis', images: [image('7.4', 'c')] },
-          ],
-        },
-      ],
+      upstreams: publicUpstreams('latest'),
       registries: [
         {
           accountId: UPSTREAM,
           region: 'eu-west-1',
-          repositories: [{ name: 'base/python', images: [image('3.12', 'd')] }],
+          repositories: [
+            { name: 'base/python', images: [upstreamImage('3.12', 'd')] },
+          ],
         },
       ],
-      principals: {
-        AKIACI: {
-          accountId: MAIN,
-          arn: `arn:aws:iam::${MAIN}:role/ci`,
-          allow: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
-        },
-      },
+      principals: CI_PRINCIPALS,
     },
   });
 });
 afterEach(() => sim.stop());
 
-const pull = (repositoryName: string, tag: string, accessKeyId?: string) =>
-  sim.api.simulate.pull({
-    accountId: MAIN,
-    region: 'eu-west-1',
-    repositoryName,
-    tag,
-    ...(accessKeyId ? { accessKeyId } : {}),
-  });
-const describe1 = async (accountId: string, region: string, name: string) =>
-  (
-    await sim
-      .ecr(accountId, region)
-      .send(new DescribeRepositoriesCommand({ repositoryNames: [name] }))
-  ).repositories![0];
-const tagsOf = async (accountId: string, region: string, arn: string) =>
-  (
-    await sim
-      .ecr(accountId, region)
-      .send(new ListTagsForResourceCommand({ resourceArn: arn }))
-  ).tags;
+/** The main account's registry in eu-west-1, the default provider's. */
+const mainRegistry = () =>
+  new Registry('main', { accountId: MAIN, region: 'eu-west-1' });
+/** A pull-through cache named `cache` in {@link mainRegistry}. */
+const cache = (settings: PullThroughCacheSettings) =>
+  new PullThroughCache('cache', { registry: mainRegistry(), ...settings });
 const drProvider = (region = 'eu-central-1') =>
   new aws.Provider('dr', {
     region,
@@ -104,13 +73,8 @@ const drProvider = (region = 'eu-central-1') =>
 
 describe('finding 1: creation templates that tag or encrypt have the role ECR needs', () => {
   it('a pull through the cache creates a standardized repository', async () => {
-    const { failures } = await sim.up(() => {
-      const main = new Registry('main', {
-        accountId: MAIN,
-        region: 'eu-west-1',
-      });
-      new PullThroughCache('cache', {
-        registry: main,
+    const { failures } = await sim.up(() =>
+      cache({
         rules: [
           { upstream: 'ecr-public' },
           {
@@ -119,35 +83,34 @@ describe('finding 1: creation templates that tag or encrypt have the role ECR ne
             credentials: { username: 'bot', accessToken: 'dckr_pat' },
           },
         ],
-      });
-    });
+      }),
+    );
     expect(failures).toEqual([]);
     for (const [name, tag] of [
       ['ecr-public/nginx/nginx', 'latest'],
       ['docker/library/redis', '7.4'],
     ]) {
-      const pulled = pull(name, tag);
+      const pulled = pullFromMain(sim, name, tag);
       expect(pulled.repository.repositoryName).toBe(name);
-      const repository = await describe1(MAIN, 'eu-west-1', name);
+      const repository = await describedRepository(
+        sim,
+        MAIN,
+        'eu-west-1',
+        name,
+      );
       expect(repository.encryptionConfiguration).toEqual({
         encryptionType: 'AES256',
       });
-      expect(
-        await tagsOf(MAIN, 'eu-west-1', repository.repositoryArn!),
-      ).toEqual([{ Key: 'ecr-kit/standard', Value: 'v1' }]);
-      const lifecycle = await sim
-        .ecr(MAIN)
-        .send(new GetLifecyclePolicyCommand({ repositoryName: name }));
-      expect(lifecycle.lifecyclePolicyText).toContain('"countNumber":500');
+      expect(repository.tags).toEqual([
+        { Key: 'ecr-kit/standard', Value: 'v1' },
+      ]);
+      expect(await lifecyclePolicyOf(sim, name)).toContain('"countNumber":500');
     }
   });
 
   it('a push replicates to another account, whose repository comes from the standard template', async () => {
     const { failures } = await sim.up(() => {
-      const main = new Registry('main', {
-        accountId: MAIN,
-        region: 'eu-west-1',
-      });
+      const main = mainRegistry();
       const dr = new Registry(
         'dr',
         { accountId: DR, region: 'eu-central-1' },
@@ -161,41 +124,31 @@ describe('finding 1: creation templates that tag or encrypt have the role ECR ne
       });
     });
     expect(failures).toEqual([]);
-    const pushed = sim.api.simulate.push({
-      accountId: MAIN,
-      region: 'eu-west-1',
-      repositoryName: 'payments/api',
-      tag: '1.0.0',
-    });
-    expect(pushed.replicationStatuses).toEqual([
-      { region: 'eu-central-1', registryId: DR, status: 'COMPLETE' },
-    ]);
-    const copy = await describe1(DR, 'eu-central-1', 'payments/api');
+    expectPushReplicated(sim, 'eu-west-1', 'eu-central-1');
+    const copy = await describedRepository(
+      sim,
+      DR,
+      'eu-central-1',
+      'payments/api',
+    );
     expect(copy).toMatchObject({
       imageTagMutability: 'IMMUTABLE',
       encryptionConfiguration: { encryptionType: 'KMS', kmsKey: drKey },
     });
-    expect(await tagsOf(DR, 'eu-central-1', copy.repositoryArn!)).toEqual([
-      { Key: 'ecr-kit/standard', Value: 'v1' },
-    ]);
+    expect(copy.tags).toEqual([{ Key: 'ecr-kit/standard', Value: 'v1' }]);
   });
   const drKey = `arn:aws:kms:eu-central-1:${DR}:key/00000000-0000-4000-8000-000000000042`;
   beforeEach(() => sim.api.world.resources.putKmsKey(drKey));
 
   it('fails a template whose given role does not exist (the harness stands in for IAM)', async () => {
-    const { failures } = await sim.up(() => {
-      const main = new Registry('main', {
-        accountId: MAIN,
-        region: 'eu-west-1',
-      });
-      new PullThroughCache('cache', {
-        registry: main,
+    const { failures } = await sim.up(() =>
+      cache({
         rules: [{ upstream: 'ecr-public' }],
         cachedRepositories: {
           customRoleArn: `arn:aws:iam::${MAIN}:role/missing`,
         },
-      });
-    });
+      }),
+    );
     expect(failures).toEqual([
       {
         type: 'aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate',
@@ -224,28 +177,18 @@ describe('finding 2: cached tags follow the upstream', () => {
   ])(
     'with %j the cached repository is %s and serves digest %s… after the upstream moves latest',
     async (cachedRepositories, mutability, digest) => {
-      const { failures } = await sim.up(() => {
-        const main = new Registry('main', {
-          accountId: MAIN,
-          region: 'eu-west-1',
-        });
-        new PullThroughCache('cache', {
-          registry: main,
-          rules: [{ upstream: 'ecr-public' }],
-          cachedRepositories,
-        });
-      });
-      expect(failures).toEqual([]);
-      expect(pull('ecr-public/nginx/nginx', 'latest').repository).toMatchObject(
-        {
-          imageTagMutability: mutability,
-        },
+      const { failures } = await sim.up(() =>
+        cache({ rules: [{ upstream: 'ecr-public' }], cachedRepositories }),
       );
+      expect(failures).toEqual([]);
+      const pullLatest = () =>
+        pullFromMain(sim, 'ecr-public/nginx/nginx', 'latest');
+      expect(pullLatest().repository).toMatchObject({
+        imageTagMutability: mutability,
+      });
       moveLatest();
       clock += 2 * DAY;
-      expect(pull('ecr-public/nginx/nginx', 'latest').imageDigest).toBe(
-        `sha256:${digest.repeat(64)}`,
-      );
+      expect(pullLatest().imageDigest).toBe(`sha256:${digest.repeat(64)}`);
     },
   );
 });
@@ -253,10 +196,6 @@ describe('finding 2: cached tags follow the upstream', () => {
 describe('finding 3: lifecycle policies ECR refuses fail at construction, those it takes apply', () => {
   it('applies archive rules to a repository and to cached repositories', async () => {
     const { failures } = await sim.up(() => {
-      const main = new Registry('main', {
-        accountId: MAIN,
-        region: 'eu-west-1',
-      });
       const rules = [
         {
           tagStatus: 'untagged' as const,
@@ -277,20 +216,16 @@ describe('finding 3: lifecycle policies ECR refuses fail at construction, those 
         },
       ];
       new Repository('web', { lifecycleRules: rules });
-      new PullThroughCache('cache', {
-        registry: main,
+      cache({
         rules: [{ upstream: 'ecr-public' }],
         cachedRepositories: { lifecycleRules: rules },
       });
     });
     expect(failures).toEqual([]);
-    pull('ecr-public/nginx/nginx', 'latest');
-    const cached = await sim.ecr(MAIN).send(
-      new GetLifecyclePolicyCommand({
-        repositoryName: 'ecr-public/nginx/nginx',
-      }),
+    pullFromMain(sim, 'ecr-public/nginx/nginx', 'latest');
+    expect(await lifecyclePolicyOf(sim, 'ecr-public/nginx/nginx')).toContain(
+      'sinceImagePulled',
     );
-    expect(cached.lifecyclePolicyText).toContain('sinceImagePulled');
   });
 
   it.each([
@@ -348,26 +283,23 @@ describe('finding 3: lifecycle policies ECR refuses fail at construction, those 
 
 describe('finding 4: an ECR upstream in another account', () => {
   it('is read through the role ecr-kit creates', async () => {
-    const { failures, resources } = await sim.up(() => {
-      const main = new Registry('main', {
-        accountId: MAIN,
-        region: 'eu-west-1',
-      });
-      new PullThroughCache('golden', {
-        registry: main,
-        rules: [
-          {
-            upstream: 'ecr',
-            prefix: 'golden',
-            upstreamUrl: `${UPSTREAM}.dkr.ecr.eu-west-1.amazonaws.com`,
-          },
-        ],
-      });
-    });
+    const { failures, resources } = await sim.up(
+      () =>
+        new PullThroughCache('golden', {
+          registry: mainRegistry(),
+          rules: [
+            {
+              upstream: 'ecr',
+              prefix: 'golden',
+              upstreamUrl: `${UPSTREAM}.dkr.ecr.eu-west-1.amazonaws.com`,
+            },
+          ],
+        }),
+    );
     expect(failures).toEqual([]);
     const role = resources.find(r => r.name === 'golden-golden-upstream');
     expect(role?.type).toBe('aws:iam/role:Role');
-    expect(pull('golden/base/python', '3.12').imageDigest).toBe(
+    expect(pullFromMain(sim, 'golden/base/python', '3.12').imageDigest).toBe(
       `sha256:${'d'.repeat(64)}`,
     );
   });
@@ -388,10 +320,7 @@ describe('finding 6: one owner per registry-wide setting', () => {
         `Registry "wrong": accountId: the provider's credentials are for account ${MAIN}, not ${DR}`,
       ),
     );
-    const scanning = await sim
-      .ecr(MAIN)
-      .send(new GetRegistryScanningConfigurationCommand({}));
-    expect(scanning.scanningConfiguration?.scanType).toBe('BASIC');
+    expect((await registryScanningOf(sim))?.scanType).toBe('BASIC');
   });
 
   it('shares claims between two copies of the package in one process', () => {
@@ -431,15 +360,7 @@ describe('finding 7: partitions', () => {
       new Replication('dr', { source: main, rules: [{ destinations: [dr] }] });
     });
     expect(failures).toEqual([]);
-    const pushed = sim.api.simulate.push({
-      accountId: MAIN,
-      region: 'us-gov-west-1',
-      repositoryName: 'payments/api',
-      tag: '1.0.0',
-    });
-    expect(pushed.replicationStatuses).toEqual([
-      { region: 'us-gov-east-1', registryId: DR, status: 'COMPLETE' },
-    ]);
+    expectPushReplicated(sim, 'us-gov-west-1', 'us-gov-east-1');
     const policy = await sim
       .ecr(MAIN, 'us-gov-west-1')
       .send(new GetRepositoryPolicyCommand({ repositoryName: 'payments/api' }));
@@ -503,13 +424,8 @@ describe('finding 8: statement ids ECR accepts', () => {
 
 describe('finding 9: a grant narrower than the cache namespace', () => {
   it('lets the CI role cache under ecr-public/docker only', async () => {
-    const { failures } = await sim.up(() => {
-      const main = new Registry('main', {
-        accountId: MAIN,
-        region: 'eu-west-1',
-      });
-      new PullThroughCache('cache', {
-        registry: main,
+    const { failures } = await sim.up(() =>
+      cache({
         rules: [{ upstream: 'ecr-public' }],
         grants: [
           {
@@ -517,28 +433,17 @@ describe('finding 9: a grant narrower than the cache namespace', () => {
             repositories: 'ecr-public/docker',
           },
         ],
-      });
-    });
-    expect(failures).toEqual([]);
-    expect(
-      pull('ecr-public/docker/library/busybox', '1.36', 'AKIACI').repository
-        .repositoryName,
-    ).toBe('ecr-public/docker/library/busybox');
-    expect(() => pull('ecr-public/nginx/nginx', 'latest', 'AKIACI')).toThrow(
-      expect.objectContaining({ code: 'AccessDeniedException' }),
+      }),
     );
+    expect(failures).toEqual([]);
+    expectCiCachesOnlyUnderEcrPublicDocker(sim);
   });
 });
 
 describe('ordering: a rule waits for what ECR reads when it creates the rule', () => {
   it('creates the cache rule only after its secret has a value', async () => {
-    const { failures, resources } = await sim.up(() => {
-      const main = new Registry('main', {
-        accountId: MAIN,
-        region: 'eu-west-1',
-      });
-      new PullThroughCache('cache', {
-        registry: main,
+    const { failures, resources } = await sim.up(() =>
+      cache({
         rules: [
           {
             upstream: 'docker-hub',
@@ -546,8 +451,8 @@ describe('ordering: a rule waits for what ECR reads when it creates the rule', (
           },
         ],
         skipCreationTemplates: true,
-      });
-    });
+      }),
+    );
     expect(failures).toEqual([]);
     const order = resources.map(r => r.type);
     expect(
