@@ -4,7 +4,8 @@
 // its package.json names is in the tarball, no `@ecr-kit/source` export condition, every
 // source map carries its sources or points at shipped files — then installs all tarballs into
 // a scratch project outside the workspace (so only declared dependencies resolve) and there:
-// checks that every bare import of the shipped .js/.d.ts files is a declared dependency,
+// checks that every bare import of the shipped .js/.d.ts files is a declared dependency (and
+// every dependency is imported),
 // imports each package's entry point with this Node, runs `npx local-ecr-api` until it
 // listens, starts a Backstage backend of the tarballs against it (scripts/adopter-backend.mjs),
 // builds and renders the app package with the ECR plugin in Chromium
@@ -287,6 +288,26 @@ function undeclaredImports(packageDir, manifest) {
 }
 
 /**
+ * Dependencies no shipped file imports: needed only to build or test (devDependencies), or
+ * not at all. A type-only import is erased from the .js and is in the .d.ts only when the
+ * package's own types use it.
+ */
+function unusedDependencies(packageDir, manifest) {
+  const imported = new Set(importedFiles(packageDir).keys());
+  return Object.keys(manifest.dependencies ?? {})
+    .filter(name => {
+      const typed = name.startsWith('@types/')
+        ? name.slice('@types/'.length).replace(/^(.+)__(.+)$/, '@$1/$2')
+        : name;
+      return !imported.has(name) && !imported.has(typed);
+    })
+    .map(
+      name =>
+        `declares ${name} as a dependency, but no shipped file imports it (a devDependency?)`,
+    );
+}
+
+/**
  * The Backstage release the workspace is on: every `@backstage/*` and `@backstage-community/*`
  * package its lockfile holds in one version, at that version. Without it, a fresh install
  * mixes in packages of a newer release (caret ranges float), as `backstage-cli versions:bump`
@@ -490,20 +511,25 @@ async function main() {
     `  install: ${installTime}, ${installedCount} packages, node_modules ${(Number(size) / 1024).toFixed(0)} MB`,
   );
 
-  step('every bare import of the shipped files is a declared dependency');
+  step(
+    'every bare import of the shipped files is a declared dependency, every dependency is imported',
+  );
   for (const { name } of packed) {
     const packageDir = join(app, 'node_modules', name);
     const manifest = JSON.parse(
       readFileSync(join(packageDir, 'package.json'), 'utf8'),
     );
     failures.push(
-      ...undeclaredImports(packageDir, manifest).map(
-        problem => `${name}: ${problem}`,
-      ),
+      ...[
+        ...undeclaredImports(packageDir, manifest),
+        ...unusedDependencies(packageDir, manifest),
+      ].map(problem => `${name}: ${problem}`),
     );
   }
   if (failures.length > 0)
-    throw new Error(`undeclared dependencies:\n  ${failures.join('\n  ')}`);
+    throw new Error(
+      `dependencies not exactly declared:\n  ${failures.join('\n  ')}`,
+    );
 
   step(
     `import each package's entry point (Node ${process.version}, from the scratch project)`,
