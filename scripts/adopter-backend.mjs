@@ -8,9 +8,9 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { APP_BACKEND_PACKAGES } from './adopter-frontend.mjs';
+import { freePort, sleep, until } from './adopter-util.mjs';
 
 const POSTGRES_URL =
   process.env.POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -20,15 +20,27 @@ const ACCESS_KEY = 'AKIALOCALDEV';
 const REGION = 'eu-west-1';
 const SEEDED = `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/team/payments`;
 
-/** Backend packages an adopter adds next to ours, at the workspace's versions. */
-export const BACKEND_PACKAGES = [
-  '@backstage/backend-defaults',
+/** Backstage plugins and modules an adopter adds next to ours. */
+const BACKSTAGE_FEATURES = [
   '@backstage/plugin-catalog-backend',
   // Templates are catalog entities only with this module.
   '@backstage/plugin-catalog-backend-module-scaffolder-entity-model',
   '@backstage/plugin-scaffolder-backend',
   ...APP_BACKEND_PACKAGES,
+];
+
+/** Backend packages an adopter adds next to ours, at the workspace's versions. */
+export const BACKEND_PACKAGES = [
+  '@backstage/backend-defaults',
+  ...BACKSTAGE_FEATURES,
   'pg',
+];
+
+/** What the backend is made of: theirs, then ours. */
+const BACKEND_FEATURES = [
+  ...BACKSTAGE_FEATURES,
+  '@ecr-kit/backstage-plugin-ecr-backend',
+  '@ecr-kit/backstage-plugin-scaffolder-backend-module-ecr',
 ];
 
 /** The annotated entity of the catalog the backend reads, and the tags its images carry. */
@@ -36,39 +48,6 @@ export const ENTITY = {
   path: '/catalog/default/component/payments',
   tags: ['1.4.2', '1.5.0'],
 };
-
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
-
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Polls `read` until it returns a value (not undefined), or throws after `ms`. */
-async function until(what, ms, read) {
-  const deadline = Date.now() + ms;
-  let last;
-  for (;;) {
-    try {
-      const value = await read();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `${what}: not within ${ms / 1000} s${last ? ` (${last.message})` : ''}`,
-      );
-    }
-    await sleep(500);
-  }
-}
 
 const template = {
   apiVersion: 'scaffolder.backstage.io/v1beta3',
@@ -191,16 +170,7 @@ export async function checkBackend({
     join(app, 'backend.cjs'),
     `const { createBackend } = require('@backstage/backend-defaults');
 const backend = createBackend();
-for (const name of [
-  '@backstage/plugin-catalog-backend',
-  '@backstage/plugin-catalog-backend-module-scaffolder-entity-model',
-  '@backstage/plugin-scaffolder-backend',
-  '@backstage/plugin-app-backend',
-  '@backstage/plugin-auth-backend',
-  '@backstage/plugin-auth-backend-module-guest-provider',
-  '@ecr-kit/backstage-plugin-ecr-backend',
-  '@ecr-kit/backstage-plugin-scaffolder-backend-module-ecr',
-]) {
+for (const name of ${JSON.stringify(BACKEND_FEATURES)}) {
   backend.add(require(name).default);
 }
 backend.start();

@@ -10,8 +10,9 @@
 // apps and fails on a missing image row, a page error, or an error or warning in the console
 // (React's, Material Table's "unique id") other than the few Backstage logs by itself.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesBelow, sleep, until } from './adopter-util.mjs';
 
 /** What a create-app frontend package brings next to the ECR plugin. */
 export const FRONTEND_PACKAGES = [
@@ -178,50 +179,30 @@ export function writeFrontend(app, spec) {
   return dir;
 }
 
-function filesBelow(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap(entry =>
-    entry.isDirectory()
-      ? filesBelow(join(dir, entry.name))
-      : [join(dir, entry.name)],
-  );
-}
-
 /**
- * `backstage-cli package build` of the app with `configPath`; resolves to the build time and
- * the size of its JavaScript.
+ * `backstage-cli package build` of the app with `configPath` (`run` runs a command to its end,
+ * rejecting with its output); resolves to the build time and the size of its JavaScript.
  */
-export async function buildFrontend({ dir, configPath, env, track }) {
+export async function buildFrontend({ dir, configPath, run }) {
   const started = Date.now();
-  await new Promise((resolve, reject) => {
-    const child = spawn(
-      'npx',
-      [
-        '--no-install',
-        'backstage-cli',
-        'package',
-        'build',
-        '--config',
-        configPath,
-      ],
-      { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    track(child);
-    let output = '';
-    child.stdout.on('data', chunk => (output += chunk));
-    child.stderr.on('data', chunk => (output += chunk));
-    child.on('error', reject);
-    child.on('close', code =>
-      code === 0
-        ? resolve()
-        : reject(
-            new Error(
-              `backstage-cli package build exited with ${code}:\n${output.slice(-4000)}`,
-            ),
-          ),
-    );
-  });
-  const scripts = filesBelow(join(dir, 'dist')).filter(f => f.endsWith('.js'));
-  const bytes = scripts.reduce((sum, f) => sum + statSync(f).size, 0);
+  await run(
+    'npx',
+    [
+      '--no-install',
+      'backstage-cli',
+      'package',
+      'build',
+      '--config',
+      configPath,
+    ],
+    { cwd: dir },
+  );
+  const dist = join(dir, 'dist');
+  const scripts = filesBelow(dist).filter(f => f.endsWith('.js'));
+  const bytes = scripts.reduce(
+    (sum, f) => sum + statSync(join(dist, f)).size,
+    0,
+  );
   return {
     seconds: (Date.now() - started) / 1000,
     files: scripts.length,
@@ -268,28 +249,31 @@ export async function startDevServer({
     if (child.exitCode !== null) return;
     const exited = new Promise(resolve => child.once('close', resolve));
     process.kill(-child.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise(r => setTimeout(r, 10_000))]);
+    await Promise.race([exited, sleep(10_000)]);
     if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
   };
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(
-        `backstage-cli package start exited with ${child.exitCode}:\n${output.slice(-3000)}`,
-      );
-    }
-    const ok = await fetch(url, { signal: AbortSignal.timeout(30_000) })
-      .then(res => res.ok)
-      .catch(() => false);
-    if (ok) return stop;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(
-        `backstage-cli package start served nothing on ${url} within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`,
-      );
-    }
-    await new Promise(r => setTimeout(r, 1000));
+  try {
+    await until(
+      `backstage-cli package start serving ${url}`,
+      timeoutMs,
+      async () => {
+        if (child.exitCode !== null) {
+          throw Object.assign(
+            new Error(
+              `backstage-cli package start exited with ${child.exitCode}`,
+            ),
+            { fatal: true },
+          );
+        }
+        const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+        return res.ok ? true : undefined;
+      },
+    );
+  } catch (error) {
+    await stop();
+    throw new Error(`${error.message}:\n${output.slice(-3000)}`);
   }
+  return stop;
 }
 
 /** Launches Debian's Chromium (or CHROMIUM_PATH) headless through the workspace's playwright-core. */

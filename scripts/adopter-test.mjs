@@ -16,18 +16,14 @@
 // tarballs folder> then reuses the tarballs of such a run instead of building and packing);
 // gives up after 10 minutes.
 import { spawn } from 'node:child_process';
-import {
-  BACKEND_PACKAGES,
-  ENTITY,
-  checkBackend,
-  freePort,
-} from './adopter-backend.mjs';
+import { BACKEND_PACKAGES, ENTITY, checkBackend } from './adopter-backend.mjs';
 import {
   buildFrontend,
   renderFrontend,
   startDevServer,
   writeFrontend,
 } from './adopter-frontend.mjs';
+import { filesBelow, freePort } from './adopter-util.mjs';
 import { checkPulumiProgram } from './adopter-pulumi.mjs';
 import {
   copyFileSync,
@@ -35,15 +31,13 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
-  readdirSync,
   renameSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix, relative } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -141,16 +135,6 @@ const watchdog = setTimeout(() => {
   process.exit(1);
 }, WATCHDOG_MS);
 watchdog.unref();
-
-/** Every file below `dir`, as posix paths relative to it. */
-function filesBelow(dir, base = dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory()
-      ? filesBelow(path, base)
-      : [relative(base, path).split('\\').join('/')];
-  });
-}
 
 /** The paths a manifest names (main, types, module, bin, exports, typesVersions, …). */
 function namedPaths(manifest, problems) {
@@ -650,8 +634,7 @@ async function main() {
       const bundle = await buildFrontend({
         dir: frontendDir,
         configPath,
-        env,
-        track,
+        run,
       });
       console.log(
         `  packages/app (new-system and legacy apps): backstage-cli package build ${bundle.seconds.toFixed(1)} s, ${bundle.files} scripts, ${(bundle.kib / 1024).toFixed(2)} MiB`,
